@@ -1,0 +1,105 @@
+import TextNormalization
+
+/// Splits normalised text into tokens: ICU's word break iterator, with the domain dictionary overlaid.
+///
+/// The overlay works at ICU's boundaries: at each one, the longest dictionary entry that starts there and also ends on
+/// an ICU boundary replaces ICU's tokens in between (so 临|泉|县 becomes 临泉县, and an entry never cuts an ICU word in
+/// two: 路政 does not match inside 道路|政策). Entries written with spaces re-cut what they cover.
+///
+/// A segmenter owns an ICU break iterator, which is not thread-safe: use one per task or thread.
+public final class Segmenter {
+    /// The dictionary overlaid on ICU (empty for ICU alone).
+    public let dictionary: DomainDictionary
+    private let breaker: WordBreaker
+    private let table = CharacterTable.shared
+
+    /// Creates a segmenter for Chinese.
+    ///
+    /// - Throws: `SegmentationError` when ICU's break iterator cannot be opened.
+    public init(dictionary: DomainDictionary = DomainDictionary(), locale: String = "zh") throws(SegmentationError) {
+        self.dictionary = dictionary
+        self.breaker = try WordBreaker(locale: locale)
+    }
+
+    /// Segments a normalised text into tokens covering it from start to end.
+    public func segment(_ text: NormalizedText) -> [Token] {
+        let scalars = text.scalars
+        guard !scalars.isEmpty else { return [] }
+        let (ends, statuses) = icuBoundaries(of: scalars)
+
+        var isBoundary = [Bool](repeating: false, count: scalars.count + 1)
+        isBoundary[0] = true
+        for end in ends { isBoundary[end] = true }
+
+        var tokens: [Token] = []
+        tokens.reserveCapacity(ends.count)
+        var start = 0
+        var next = 0  // index into ends of the first ICU boundary after start
+        while start < scalars.count {
+            if dictionary.count > 0, table.isHan(scalars[start]),
+                let entry = dictionary.longestMatch(in: scalars, from: start, where: { isBoundary[$0] })
+            {
+                var pieceStart = start
+                for length in entry.pieces {
+                    let range = pieceStart..<(pieceStart + length)
+                    tokens.append(makeToken(text, range, kind: .han, source: .dictionary))
+                    pieceStart += length
+                }
+                start = pieceStart
+                while next < ends.count && ends[next] <= start { next += 1 }
+                continue
+            }
+            let end = ends[next]
+            tokens.append(makeToken(text, start..<end, kind: kind(of: scalars[start], status: statuses[next]), source: .icu))
+            start = end
+            next += 1
+        }
+        return tokens
+    }
+
+    private func makeToken(_ text: NormalizedText, _ range: Range<Int>, kind: TokenKind, source: Token.Source) -> Token {
+        Token(text: text.text(in: range), kind: kind, range: range, originalRange: text.originalRange(of: range), source: source)
+    }
+
+    /// ICU's boundaries as scalar offsets (the last is the text's length), each with the rule status of its word.
+    private func icuBoundaries(of scalars: [Unicode.Scalar]) -> (ends: [Int], statuses: [Int32]) {
+        var units: [UInt16] = []
+        units.reserveCapacity(scalars.count)
+        var hasSupplementary = false
+        for scalar in scalars {
+            if scalar.value < 0x10000 {
+                units.append(UInt16(scalar.value))
+            } else {
+                hasSupplementary = true
+                units.append(contentsOf: UTF16.encode(scalar)!)
+            }
+        }
+        let (unitEnds, statuses) = breaker.boundaries(of: units)
+        guard hasSupplementary else { return (unitEnds.map { Int($0) }, Array(statuses)) }
+        // Map UTF-16 offsets to scalar offsets.
+        var scalarAt = [Int](repeating: 0, count: units.count + 1)
+        var scalarIndex = 0
+        var unitIndex = 0
+        for scalar in scalars {
+            scalarAt[unitIndex] = scalarIndex
+            unitIndex += scalar.value < 0x10000 ? 1 : 2
+            scalarIndex += 1
+        }
+        scalarAt[units.count] = scalars.count
+        return (unitEnds.map { scalarAt[Int($0)] }, Array(statuses))
+    }
+
+    /// The kind of an ICU token, from its rule status (UBRK_WORD_* ranges) and its first character.
+    private func kind(of first: Unicode.Scalar, status: Int32) -> TokenKind {
+        switch status {
+        case 100..<200: return .number
+        case 200..<300: return .latin
+        case 400..<500: return .han
+        case 300..<400: return .other
+        default:
+            if table.isWhitespace(first) { return .space }
+            if table.isPunctuation(first) { return .punctuation }
+            return .other
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Text after normalisation, with a map from every position back to the original text.
+///
+/// Positions are offsets in Unicode scalars, in the normalised text (`scalars`) and in the original text as received;
+/// evidence spans cite the original.
+public struct NormalizedText: Sendable, Equatable {
+    /// The normalised text as Unicode scalars.
+    public let scalars: [Unicode.Scalar]
+    /// The length of the original text, in Unicode scalars.
+    public let originalLength: Int
+    /// For each normalised scalar, where in the original text it came from.
+    private let originStarts: [Int32]
+    private let originEnds: [Int32]
+
+    init(scalars: [Unicode.Scalar], originStarts: [Int32], originEnds: [Int32], originalLength: Int) {
+        self.scalars = scalars
+        self.originStarts = originStarts
+        self.originEnds = originEnds
+        self.originalLength = originalLength
+    }
+
+    /// The normalised text.
+    public var text: String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// The normalised text of a range of scalars.
+    public func text(in range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        return String(view)
+    }
+
+    /// The range of the original text that a range of the normalised text came from.
+    ///
+    /// A non-empty range maps to the span from the origin of its first scalar to the end of the origin of its last,
+    /// so characters removed inside it (inserted noise, invisible characters) are covered. An empty range maps to an
+    /// empty range at the corresponding original position.
+    public func originalRange(of range: Range<Int>) -> Range<Int> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count, "range outside the normalised text")
+        if range.isEmpty {
+            let position = originalPosition(of: range.lowerBound)
+            return position..<position
+        }
+        return Int(originStarts[range.lowerBound])..<Int(originEnds[range.upperBound - 1])
+    }
+
+    /// The original position corresponding to a position (0...count) of the normalised text.
+    public func originalPosition(of position: Int) -> Int {
+        if position < scalars.count { return Int(originStarts[position]) }
+        return scalars.isEmpty ? originalLength : Int(originEnds[scalars.count - 1])
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TextDecoding
+
+/// The options every command that reads clues shares: files (or standard input) and how to decode them.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Files to read; standard input when none is given or for '-'.")
+    var files: [String] = []
+
+    @Option(help: "Encoding of the input (UTF-8, UTF-16LE, GB18030, GBK, Big5 …); detected when not given.")
+    var encoding: String?
+
+    @Flag(help: "Replace invalid byte sequences with U+FFFD (and count them) instead of stopping with an error.")
+    var lossy = false
+
+    /// One input: where it came from and its decoded text.
+    struct Input {
+        let name: String
+        let decoded: DecodedText
+    }
+
+    /// Reads and decodes every input in order.
+    func readInputs() throws -> [Input] {
+        let declared: TextEncoding? = try encoding.map { name throws(DecodingError) in try TextEncoding(named: name) }
+        let decoder = TextDecoder(encoding: declared, mode: lossy ? .lossy : .strict)
+        let sources = files.isEmpty ? ["-"] : files
+        return try sources.map { source in
+            let bytes: [UInt8]
+            if source == "-" {
+                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            } else {
+                guard let data = FileManager.default.contents(atPath: source) else {
+                    throw ValidationError("\(source): cannot be read (no such file, or not readable)")
+                }
+                bytes = Array(data)
+            }
+            let name = source == "-" ? "<stdin>" : source
+            do {
+                let decoded = try decoder.decode(bytes)
+                if decoded.replacements > 0 {
+                    FileHandle.standardError.write(
+                        Data("\(name): replaced \(decoded.replacements) invalid byte sequence(s) with U+FFFD\n".utf8))
+                }
+                return Input(name: name, decoded: decoded)
+            } catch {
+                throw ValidationError("\(name): \(error)")
+            }
+        }
+    }
+}
+
+extension InputOptions.Input {
+    /// The input's lines, without line terminators.
+    var lines: [Substring] {
+        var lines = decoded.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Writes lines to standard output through one buffered handle.
+final class OutputWriter {
+    private var buffer = Data()
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }()
+
+    deinit { flush() }
+
+    /// Writes a line of text.
+    func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    /// Writes a value as one line of JSON.
+    func writeJSON(_ value: some Encodable) throws {
+        buffer.append(try encoder.encode(value))
+        buffer.append(0x0A)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    /// Writes out what is buffered.
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct TriageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "Triage Chinese complaints about transport law enforcement.",
+        discussion: """
+            triage reads clues (hotline transcripts, petitions, media reports, online posts) in UTF-8, UTF-16 or \
+            GB18030, normalises them, segments them into words and, in later stages, classifies them into the 21 \
+            problem types of the rectification plan.
+
+            Data files (dictionaries, gazetteers, rules) are read from the Lexicons/ folder: the one given with \
+            --lexicons, else $TRIAGE_LEXICONS, else the first Lexicons/ found above the working folder or above \
+            the triage executable.
+            """,
+        subcommands: [NormalizeCommand.self, SegmentCommand.self]
+    )
+}
