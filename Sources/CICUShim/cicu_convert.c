@@ -93,3 +93,14 @@ int32_t cicu_detect(const uint8_t *bytes, int32_t length, char *names, int32_t *
     *status = error;
     return U_FAILURE(error) ? -1 : written;
 }
+
+int32_t cicu_encode(const char *encoding, const uint16_t *text, int32_t length, uint8_t *out, int32_t capacity,
+                    int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(encoding, &error);
+    if (U_FAILURE(error)) { *status = error; return -1; }
+    int32_t written = ucnv_fromUChars(converter, (char *)out, capacity, (const UChar *)text, length, &error);
+    ucnv_close(converter);
+    *status = error;
+    return U_FAILURE(error) ? -1 : written;
+}

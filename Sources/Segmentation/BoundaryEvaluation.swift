@@ -69,7 +69,8 @@ public struct BoundaryScore: Sendable, Equatable, Codable {
         let length = gold.text.unicodeScalars.count
         var predictedSet: Set<Int> = []
         for token in tokens where token.kind != .space {
-            for edge in [token.originalRange.lowerBound, token.originalRange.upperBound] where edge > 0 && edge < length {
+            for edge in [token.originalRange.lowerBound, token.originalRange.upperBound] where edge > 0 && edge < length
+            {
                 predictedSet.insert(edge)
             }
         }

@@ -50,15 +50,19 @@ public final class Segmenter {
                 continue
             }
             let end = ends[next]
-            tokens.append(makeToken(text, start..<end, kind: kind(of: scalars[start], status: statuses[next]), source: .icu))
+            tokens.append(
+                makeToken(text, start..<end, kind: kind(of: scalars[start..<end], status: statuses[next]), source: .icu))
             start = end
             next += 1
         }
         return tokens
     }
 
-    private func makeToken(_ text: NormalizedText, _ range: Range<Int>, kind: TokenKind, source: Token.Source) -> Token {
-        Token(text: text.text(in: range), kind: kind, range: range, originalRange: text.originalRange(of: range), source: source)
+    private func makeToken(_ text: NormalizedText, _ range: Range<Int>, kind: TokenKind, source: Token.Source) -> Token
+    {
+        Token(
+            text: text.text(in: range), kind: kind, range: range, originalRange: text.originalRange(of: range),
+            source: source)
     }
 
     /// ICU's boundaries as scalar offsets (the last is the text's length), each with the rule status of its word.
@@ -89,14 +93,15 @@ public final class Segmenter {
         return (unitEnds.map { scalarAt[Int($0)] }, Array(statuses))
     }
 
-    /// The kind of an ICU token, from its rule status (UBRK_WORD_* ranges) and its first character.
-    private func kind(of first: Unicode.Scalar, status: Int32) -> TokenKind {
+    /// The kind of an ICU token, from its rule status (UBRK_WORD_* ranges) and its characters: ICU gives letters
+    /// mixed with digits (K12345) the number status, so a number token with a letter in it is Latin.
+    private func kind(of token: ArraySlice<Unicode.Scalar>, status: Int32) -> TokenKind {
         switch status {
-        case 100..<200: return .number
-        case 200..<300: return .latin
+        case 100..<300: return token.contains(where: table.isLetter) ? .latin : .number
         case 400..<500: return .han
         case 300..<400: return .other
         default:
+            guard let first = token.first else { return .other }
             if table.isWhitespace(first) { return .space }
             if table.isPunctuation(first) { return .punctuation }
             return .other

@@ -93,7 +93,9 @@ public struct TextDecoder: Sendable {
         return try convert(bytes, from: .utf8, skipping: 0, source: .detected(confidence: 0))
     }
 
-    private func convert(_ bytes: [UInt8], from encoding: TextEncoding, skipping skip: Int, source: DecodedText.EncodingSource)
+    private func convert(
+        _ bytes: [UInt8], from encoding: TextEncoding, skipping skip: Int, source: DecodedText.EncodingSource
+    )
         throws(DecodingError) -> DecodedText
     {
         let body = bytes.count > skip ? Array(bytes[skip...]) : []

@@ -28,7 +28,7 @@ public struct TextEncoding: Sendable, Hashable, CustomStringConvertible {
         let found = String(decoding: canonical.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // ICU's GB18030 converter is the right one for GBK and GB2312 text too (a superset of both).
         switch found.uppercased() {
-        case "GBK", "WINDOWS-936-2000", "IBM-1386_P100-2001", "IBM-5478_P100-1995", "IBM-1383_P110-1999":
+        case "GB18030", "GBK", "WINDOWS-936-2000", "IBM-1386_P100-2001", "IBM-5478_P100-1995", "IBM-1383_P110-1999":
             self.name = TextEncoding.gb18030.name
         default:
             self.name = found
@@ -36,4 +36,20 @@ public struct TextEncoding: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { name }
+}
+
+extension TextEncoding {
+    /// Encodes text in this encoding (for exports that Excel or WPS should open as GB18030, and for tests).
+    /// Characters the encoding cannot represent become its substitution character.
+    ///
+    /// - Throws: `DecodingError` when ICU's converter fails.
+    public func encode(_ text: String) throws(DecodingError) -> [UInt8] {
+        let units = Array(text.utf16)
+        let capacity = 4 * units.count + 4
+        var out = [UInt8](repeating: 0, count: capacity)
+        var status: Int32 = 0
+        let written = cicu_encode(name, units, Int32(units.count), &out, Int32(capacity), &status)
+        guard written >= 0 else { throw DecodingError(.conversionFailed(encoding: name, status: status)) }
+        return Array(out[0..<Int(written)])
+    }
 }

@@ -35,6 +35,10 @@ public final class CharacterTable: Sendable {
         flags(scalar) & UInt32(CICU_CHAR_WHITESPACE) != 0
     }
 
+    /// Whether a code point is a letter (general category L*).
+    @inline(__always)
+    public func isLetter(_ scalar: Unicode.Scalar) -> Bool { flags(scalar) & UInt32(CICU_CHAR_LETTER) != 0 }
+
     /// Whether a code point is punctuation (general category P*).
     @inline(__always)
     public func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -61,7 +65,10 @@ public final class CharacterTable: Sendable {
         defer { cicu_transliterator_close(transliterator) }
         var buffer: [UInt16] = []
         buffer.reserveCapacity(han.count * 2)
-        for code in han { buffer.append(UInt16(code)); buffer.append(0x0A) }
+        for code in han {
+            buffer.append(UInt16(code))
+            buffer.append(0x0A)
+        }
         let length = Int32(buffer.count)
         buffer.append(contentsOf: repeatElement(0, count: buffer.count))
         let written = cicu_transliterate(transliterator, &buffer, length, Int32(buffer.count), &status)

@@ -107,7 +107,8 @@ public struct Normalizer: Sendable {
     }
 
     @inline(__always)
-    private func emit(_ scalar: Unicode.Scalar, flags: UInt32, from start: Int, to end: Int, into output: inout Output) {
+    private func emit(_ scalar: Unicode.Scalar, flags: UInt32, from start: Int, to end: Int, into output: inout Output)
+    {
         if flags & UInt32(CICU_CHAR_WHITESPACE) != 0 && steps.contains(.collapseWhitespace) {
             let lineBreak = scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
             if let pending = output.pendingSpace {
@@ -142,7 +143,10 @@ public struct Normalizer: Sendable {
         }
         var index = 0
         while index < count {
-            guard table.isHan(scalars[index]) else { index += 1; continue }
+            guard table.isHan(scalars[index]) else {
+                index += 1
+                continue
+            }
             // Follow a chain Han (separators Han)+ in which every inner Han character stands alone.
             var runs: [Range<Int>] = []
             var current = index

@@ -32,7 +32,8 @@ struct SegmentCommand: ParsableCommand {
     var eval: [String] = []
 
     func run() throws {
-        let dictionary = noOverlay ? DomainDictionary() : try DomainDictionary.load(lexiconDirectory: lexicons.resolve())
+        let dictionary =
+            noOverlay ? DomainDictionary() : try DomainDictionary.load(lexiconDirectory: lexicons.resolve())
         if !eval.isEmpty { return try evaluate(with: dictionary) }
         let segmenter = try Segmenter(dictionary: dictionary)
         let normalizer = Normalizer()

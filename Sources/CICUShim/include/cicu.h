@@ -88,6 +88,12 @@ int32_t cicu_decode(const char *encoding, const uint8_t *bytes, int32_t length, 
                     int32_t lossy, int32_t *replacements, int32_t *errorOffset, int32_t *errorLength,
                     int32_t *status);
 
+/// Encodes UTF-16 text in an encoding. Returns the number of bytes written, or -1 with *status set
+/// (U_BUFFER_OVERFLOW_ERROR when out is too small: 4 bytes per UTF-16 unit always suffice).
+/// Characters the encoding cannot represent become its substitution character.
+int32_t cicu_encode(const char *encoding, const uint16_t *text, int32_t length, uint8_t *out, int32_t capacity,
+                    int32_t *status);
+
 /// Runs ICU's charset detector. Writes up to maxMatches candidates, best first: names as NUL-terminated strings of at
 /// most 32 bytes each (names + 32 * i) and confidences (0-100). Returns the number written, or -1 with *status set.
 int32_t cicu_detect(const uint8_t *bytes, int32_t length, char *names, int32_t *confidences, int32_t maxMatches,
