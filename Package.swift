@@ -11,7 +11,7 @@ let package = Package(
         .library(name: "TriageText", targets: ["TextDecoding", "TextNormalization", "Segmentation"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // ICU's C API from Debian's libicu-dev, found through pkg-config.

@@ -1,3 +1,4 @@
+import Foundation
 import LexiconFormat
 import TextNormalization
 
@@ -22,6 +23,9 @@ public struct DomainDictionary: Sendable {
 
     /// The number of entries.
     public var count: Int { entries.count }
+
+    /// What to detach from ICU's words (numerals' classifiers, aspect particles); see `Lexicons/segmentation/detach.tsv`.
+    public var detachment = Detachment()
 
     /// An empty dictionary (the segmenter then behaves as ICU alone).
     public init() {}
@@ -107,6 +111,10 @@ extension DomainDictionary {
                 try validate(line.text, at: line, in: file, normalizer: normalizer, seen: &seen)
                 dictionary.insert(line.text)
             }
+        }
+        let detachPath = lexiconDirectory + "/" + sourceFolders.terms + "/" + Detachment.fileName
+        if FileManager.default.fileExists(atPath: detachPath) {
+            dictionary.detachment = try Detachment.load(path: detachPath)
         }
         let placeFolder = lexiconDirectory + "/" + sourceFolders.places
         for path in try LexiconFile.files(in: placeFolder, withExtensions: ["tsv"]) {

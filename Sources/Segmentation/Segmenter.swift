@@ -50,8 +50,15 @@ public final class Segmenter {
                 continue
             }
             let end = ends[next]
-            tokens.append(
-                makeToken(text, start..<end, kind: kind(of: scalars[start..<end], status: statuses[next]), source: .icu))
+            let kind = kind(of: scalars[start..<end], status: statuses[next])
+            if kind == .han,
+                let cut = dictionary.detachment.cut(scalars[start..<end], text: { text.text(in: start..<end) })
+            {
+                tokens.append(makeToken(text, start..<(start + cut), kind: .han, source: .dictionary))
+                tokens.append(makeToken(text, (start + cut)..<end, kind: .han, source: .dictionary))
+            } else {
+                tokens.append(makeToken(text, start..<end, kind: kind, source: .icu))
+            }
             start = end
             next += 1
         }

@@ -62,3 +62,17 @@ func badTermFilesNameFileAndLine(contents: String, line: Int, reason: String) th
     #expect(score.expected == 2)
     #expect(score.f1 == 0.5)
 }
+
+@Test func badDetachmentRowNamesFileAndLine() throws {
+    let folder = try lexiconFolder([
+        "segmentation/terms.txt": "治超站\n",
+        "segmentation/detach.tsv": "numeral\t一二三\nsuffixes\t了\n",
+    ])
+    do {
+        _ = try DomainDictionary.load(lexiconDirectory: folder)
+        Issue.record("expected an error")
+    } catch {
+        #expect(error.file.hasSuffix("detach.tsv"))
+        #expect(error.line == 2)
+    }
+}

@@ -114,3 +114,14 @@ private func corpusLines() throws -> [String] {
         }
     }
 }
+
+@Test(arguments: [
+    ("扣了三天", ["扣", "了", "三", "天"]),
+    ("罚了两千元", ["罚", "了", "两千", "元"]),
+    ("为了这事", ["为了", "这", "事"]),
+    ("不合理", ["不", "合理"]),
+    ("没有人管", ["没有", "人", "管"]),
+])
+func detachmentFollowsTheConvention(text: String, expected: [String]) throws {
+    #expect(try words(text) == expected)
+}
