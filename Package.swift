@@ -32,11 +32,22 @@ let package = Package(
         // Stage 2: ICU word breaks plus the domain dictionary overlay.
         .target(name: "Segmentation", dependencies: ["CICUShim", "TextNormalization", "LexiconFormat"]),
 
+        // Stage 3: the lexicon rule classifier: 21 sub-types or out of scope, with evidence.
+        .target(
+            name: "Classification",
+            dependencies: ["CICUShim", "TextNormalization", "Segmentation", "LexiconFormat"]
+        ),
+        // The stages put together: lexicon loading, the per-thread analyzer, the record every interface emits.
+        .target(
+            name: "Pipeline",
+            dependencies: ["TextNormalization", "Segmentation", "Classification", "LexiconFormat"]
+        ),
+
         // The command-line tool: one subcommand per file.
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TextDecoding", "TextNormalization", "Segmentation", "LexiconFormat",
+                "TextDecoding", "TextNormalization", "Segmentation", "LexiconFormat", "Classification", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +56,7 @@ let package = Package(
         .testTarget(name: "TextNormalizationTests", dependencies: ["TextNormalization"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TextNormalization", "LexiconFormat"]),
         .testTarget(name: "LexiconFormatTests", dependencies: ["LexiconFormat"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Pipeline", "LexiconFormat"]),
     ],
     swiftLanguageModes: [.v6]
 )

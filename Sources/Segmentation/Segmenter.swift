@@ -27,14 +27,30 @@ public final class Segmenter {
         guard !scalars.isEmpty else { return [] }
         let (ends, statuses) = icuBoundaries(of: scalars)
 
+        // ICU's words, with the detachment rules' cuts (三天 → 三|天) added as boundaries of their own.
+        var words: [(end: Int, kind: TokenKind, source: Token.Source)] = []
+        words.reserveCapacity(ends.count + ends.count / 8)
+        var wordStart = 0
+        for (end, status) in zip(ends, statuses) {
+            let kind = kind(of: scalars[wordStart..<end], status: status)
+            if kind == .han, end - wordStart >= 2,
+                let cut = dictionary.detachment.cut(scalars[wordStart..<end], text: { text.text(in: wordStart..<end) })
+            {
+                words.append((wordStart + cut, .han, .dictionary))
+                words.append((end, .han, .dictionary))
+            } else {
+                words.append((end, kind, .icu))
+            }
+            wordStart = end
+        }
         var isBoundary = [Bool](repeating: false, count: scalars.count + 1)
         isBoundary[0] = true
-        for end in ends { isBoundary[end] = true }
+        for word in words { isBoundary[word.end] = true }
 
         var tokens: [Token] = []
-        tokens.reserveCapacity(ends.count)
+        tokens.reserveCapacity(words.count)
         var start = 0
-        var next = 0  // index into ends of the first ICU boundary after start
+        var next = 0  // index into words of the first word ending after start
         while start < scalars.count {
             if dictionary.count > 0, table.isHan(scalars[start]),
                 let entry = dictionary.longestMatch(in: scalars, from: start, where: { isBoundary[$0] })
@@ -46,20 +62,12 @@ public final class Segmenter {
                     pieceStart += length
                 }
                 start = pieceStart
-                while next < ends.count && ends[next] <= start { next += 1 }
+                while next < words.count && words[next].end <= start { next += 1 }
                 continue
             }
-            let end = ends[next]
-            let kind = kind(of: scalars[start..<end], status: statuses[next])
-            if kind == .han,
-                let cut = dictionary.detachment.cut(scalars[start..<end], text: { text.text(in: start..<end) })
-            {
-                tokens.append(makeToken(text, start..<(start + cut), kind: .han, source: .dictionary))
-                tokens.append(makeToken(text, (start + cut)..<end, kind: .han, source: .dictionary))
-            } else {
-                tokens.append(makeToken(text, start..<end, kind: kind, source: .icu))
-            }
-            start = end
+            let word = words[next]
+            tokens.append(makeToken(text, start..<word.end, kind: word.kind, source: word.source))
+            start = word.end
             next += 1
         }
         return tokens

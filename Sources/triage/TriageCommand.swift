@@ -14,6 +14,8 @@ struct TriageCommand: ParsableCommand {
             --lexicons, else $TRIAGE_LEXICONS, else the first Lexicons/ found above the working folder or above \
             the triage executable.
             """,
-        subcommands: [NormalizeCommand.self, SegmentCommand.self]
+        subcommands: [
+            NormalizeCommand.self, SegmentCommand.self, ClassifyCommand.self, ExplainCommand.self, EvalCommand.self,
+        ]
     )
 }

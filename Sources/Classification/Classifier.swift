@@ -1,0 +1,150 @@
+import Segmentation
+import TextNormalization
+
+/// Decides which of the 21 sub-types a complaint reports, or that it is out of scope, from the lexicon rules.
+///
+/// A rule votes for its sub-type with its weight when its anchor term occurs (not negated, not in an operator's turn),
+/// every further clause holds within its window, no veto term occurs, and — unless the rule is ungated — the text
+/// concerns an enforcement actor or unit. A sub-type's score combines its rules' weights as independent evidence
+/// (1 − Π(1 − w)). The best sub-type wins when its score reaches `minimumScore` and beats the out-of-scope score;
+/// others close to it become secondary.
+///
+/// One per task or thread: it owns ICU objects that are not thread-safe.
+public final class Classifier {
+    /// The rules.
+    public let book: RuleBook
+    private let matcher: RuleMatcher
+
+    /// The lowest score that puts a text in scope.
+    public var minimumScore = 0.35
+    /// A sub-type is secondary when its score reaches this share of the primary's (and `minimumScore`).
+    public var secondaryShare = 0.6
+    /// Below this confidence, or with a runner-up this close, the decision needs review.
+    public var reviewBelow = 0.6
+    public var reviewMargin = 0.1
+
+    /// Creates a classifier over a rule book.
+    public init(book: RuleBook) {
+        self.book = book
+        self.matcher = RuleMatcher(book: book)
+    }
+
+    /// Every term occurrence in a text (for `triage explain`).
+    public func matches(in text: NormalizedText, tokens: [Token]) -> [TermMatch] {
+        matcher.matches(in: text, tokens: tokens)
+    }
+
+    /// Classifies a normalised, segmented text; evidence cites `original`, the text as received.
+    public func classify(original: [Unicode.Scalar], normalized: NormalizedText, tokens: [Token]) -> Classification {
+        let found = matcher.matches(in: normalized, tokens: tokens)
+        var byTerm: [Int: [TermMatch]] = [:]
+        for match in found { byTerm[match.term, default: []].append(match) }
+        func counting(_ terms: [Int]) -> [TermMatch] { terms.flatMap { byTerm[$0] ?? [] }.filter(\.counts) }
+        func present(_ list: RuleBook.WellKnownList) -> Bool { !counting(book.terms(of: list)).isEmpty }
+
+        let gateOpen = present(.transportActors) || (present(.genericActors) && !present(.otherActors))
+
+        func evidence(_ rule: Rule, _ matches: [TermMatch]) -> [Evidence] {
+            matches.map { match in
+                let span = normalized.originalRange(of: match.range)
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: original[span])
+                return Evidence(
+                    rule: rule.id, subtype: rule.subtype, start: span.lowerBound, end: span.upperBound,
+                    text: String(view))
+            }
+        }
+
+        var outcomes: [RuleOutcome] = []
+        var scores: [Int: Double] = [:]
+        var firedEvidence: [Int: [Evidence]] = [:]
+        for rule in book.rules {
+            let anchors = rule.anchor.flatMap { byTerm[$0] ?? [] }
+            guard !anchors.isEmpty else { continue }
+            let live = anchors.filter(\.counts)
+            var held: [TermMatch]?
+            for anchor in live {
+                var parts = [anchor]
+                var satisfied = true
+                for clause in rule.clauses {
+                    guard
+                        let hit = counting(clause.terms).first(where: {
+                            Classifier.placed($0, clause.placement, anchor)
+                        })
+                    else {
+                        satisfied = false
+                        break
+                    }
+                    parts.append(hit)
+                }
+                if satisfied {
+                    held = parts
+                    break
+                }
+            }
+            let status: RuleOutcome.Status
+            if live.isEmpty {
+                status = .negated
+            } else if held == nil {
+                status = .unmet
+            } else if !counting(rule.vetoes).isEmpty {
+                status = .vetoed
+            } else if rule.gated && !gateOpen {
+                status = .gateShut
+            } else {
+                status = .fired
+            }
+            let spans = evidence(rule, held ?? [live.first ?? anchors[0]])
+            outcomes.append(
+                RuleOutcome(rule: rule.id, subtype: rule.subtype, weight: rule.weight, status: status, evidence: spans))
+            if status == .fired {
+                scores[rule.subtype] = 1 - (1 - (scores[rule.subtype] ?? 0)) * (1 - rule.weight)
+                firedEvidence[rule.subtype, default: []] += spans
+            }
+        }
+        return decide(scores: scores, evidence: firedEvidence, gateOpen: gateOpen, outcomes: outcomes)
+    }
+
+    private static func placed(_ match: TermMatch, _ placement: Rule.Placement, _ anchor: TermMatch) -> Bool {
+        switch placement {
+        case .anywhere:
+            return true
+        case .near(let window):
+            return match.range != anchor.range
+                && (match.firstWord > anchor.lastWord
+                    ? match.firstWord - anchor.lastWord <= window
+                    : anchor.firstWord - match.lastWord <= window)
+        case .after(let window):
+            return match.range.lowerBound >= anchor.range.upperBound && match.firstWord - anchor.lastWord <= window
+        case .before(let window):
+            return match.range.upperBound <= anchor.range.lowerBound && anchor.firstWord - match.lastWord <= window
+        }
+    }
+
+    private func decide(scores: [Int: Double], evidence: [Int: [Evidence]], gateOpen: Bool, outcomes: [RuleOutcome])
+        -> Classification
+    {
+        let outOfScope = scores[0] ?? 0
+        let ranked = scores.filter { $0.key != 0 }.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+        }
+        guard let best = ranked.first, best.value >= minimumScore, best.value > outOfScope else {
+            let strongest = ranked.first?.value ?? 0
+            return Classification(
+                inScope: false, subtype: 0, secondary: [], confidence: max(outOfScope, 1 - strongest),
+                needsReview: strongest >= minimumScore
+                    || (ranked.first != nil && strongest >= outOfScope - reviewMargin && outOfScope > 0),
+                evidence: evidence[0] ?? [], scores: scores, gateOpen: gateOpen, outcomes: outcomes)
+        }
+        let secondary = ranked.dropFirst()
+            .filter { $0.value >= minimumScore && $0.value >= secondaryShare * best.value }
+            .map(\.key)
+        let runnerUp = ranked.dropFirst().first?.value ?? 0
+        let confidence = best.value * (1 - outOfScope / 2)
+        let needsReview = confidence < reviewBelow || best.value - runnerUp < reviewMargin
+        let cited = ([best.key] + secondary).flatMap { evidence[$0] ?? [] }
+        return Classification(
+            inScope: true, subtype: best.key, secondary: secondary, confidence: confidence, needsReview: needsReview,
+            evidence: cited, scores: scores, gateOpen: gateOpen, outcomes: outcomes)
+    }
+}

@@ -1,0 +1,138 @@
+import Segmentation
+import TextNormalization
+
+/// Finds every rule term in a segmented text, and marks the occurrences that are negated or spoken by a hotline
+/// operator. One per classifier (it owns a pinyin transcriber, which is not thread-safe).
+final class RuleMatcher {
+    let book: RuleBook
+    private let characterTrie: TermTrie
+    private let soundTrie: TermTrie
+    private let transcriber = PinyinTranscriber()
+    private let table = CharacterTable.shared
+    private let negators: Set<Int>
+    private let nearNegators: Set<Int>
+    private let negationBreaks: Set<Int>
+    private let operatorLabels: Set<Int>
+    private let callerLabels: Set<Int>
+
+    /// How many words before a term a negator governs it.
+    static let negationReach = 4
+
+    init(book: RuleBook) {
+        self.book = book
+        let transcriber = self.transcriber
+        var characterTrie = TermTrie()
+        var soundTrie = TermTrie()
+        for (id, term) in book.terms.enumerated() {
+            let scalars = Array(term.text.unicodeScalars)
+            characterTrie.insert(scalars.map(\.value), term: id)
+            if term.homophoneTolerant {
+                soundTrie.insert(scalars.map { transcriber.syllable(of: $0) }, term: id)
+            }
+        }
+        self.characterTrie = characterTrie
+        self.soundTrie = soundTrie
+        negators = Set(book.terms(of: .negators))
+        nearNegators = Set(book.terms(of: .nearNegators))
+        negationBreaks = Set(book.terms(of: .negationBreaks))
+        operatorLabels = Set(book.terms(of: .operatorLabels))
+        callerLabels = Set(book.terms(of: .callerLabels))
+    }
+
+    /// The occurrences of every term in the text, in text order, each aligned with token boundaries.
+    func matches(in text: NormalizedText, tokens: [Token]) -> [TermMatch] {
+        let scalars = text.scalars
+        let count = scalars.count
+        // Word index of each token; token starts and ends are the only places a term may start and end.
+        var wordAtStart = [Int32](repeating: -1, count: count + 1)
+        var wordAtEnd = [Int32](repeating: -1, count: count + 1)
+        var breaks: [Int] = []
+        var word: Int32 = -1
+        for token in tokens {
+            if token.isWord {
+                word += 1
+            } else if token.kind == .punctuation || token.text == "\n" {
+                breaks.append(token.range.lowerBound)
+            }
+            wordAtStart[token.range.lowerBound] = token.isWord ? word : max(0, word + 1)
+            wordAtEnd[token.range.upperBound] = max(0, word)
+        }
+        let keys = scalars.map(\.value)
+        var sounds: [UInt32] = []
+        if !soundTrie.isEmpty && scalars.contains(where: table.isHan) {
+            sounds = scalars.map { table.isHan($0) ? transcriber.syllable(of: $0) : PinyinTranscriber.noSyllable }
+        }
+        var found: [TermMatch] = []
+        var seen = Set<Int64>()
+        for token in tokens where token.isWord {
+            let start = token.range.lowerBound
+            characterTrie.matches(in: keys, from: start) { term, end in
+                guard wordAtEnd[end] >= 0 else { return }
+                seen.insert(Int64(term) << 40 | Int64(start) << 20 | Int64(end))
+                found.append(
+                    TermMatch(
+                        term: term, range: start..<end, firstWord: Int(wordAtStart[start]),
+                        lastWord: Int(wordAtEnd[end]), bySound: false))
+            }
+            guard !sounds.isEmpty, table.isHan(scalars[start]) else { continue }
+            soundTrie.matches(in: sounds, from: start) { term, end in
+                guard wordAtEnd[end] >= 0, !seen.contains(Int64(term) << 40 | Int64(start) << 20 | Int64(end)) else {
+                    return
+                }
+                found.append(
+                    TermMatch(
+                        term: term, range: start..<end, firstWord: Int(wordAtStart[start]),
+                        lastWord: Int(wordAtEnd[end]), bySound: true))
+            }
+        }
+        for match in found where negationBreaks.contains(match.term) { breaks.append(match.range.lowerBound) }
+        breaks.sort()
+        markNegation(&found, breaks: breaks)
+        markOperatorTurns(&found, scalars: scalars)
+        return found
+    }
+
+    /// A term is negated when a negator ends at most `negationReach` words before it (a near negator: right before
+    /// it) with no punctuation or negation break (但是 …) in between.
+    private func markNegation(_ found: inout [TermMatch], breaks: [Int]) {
+        let negations = found.filter { negators.contains($0.term) || nearNegators.contains($0.term) }
+        guard !negations.isEmpty else { return }
+        for index in found.indices {
+            let match = found[index]
+            for negation in negations where negation.range.upperBound <= match.range.lowerBound {
+                let reach = nearNegators.contains(negation.term) ? 1 : RuleMatcher.negationReach
+                guard match.firstWord - negation.lastWord <= reach else { continue }
+                let blocked = breaks.contains { $0 >= negation.range.upperBound && $0 < match.range.lowerBound }
+                if !blocked {
+                    found[index].negated = true
+                    break
+                }
+            }
+        }
+    }
+
+    /// An operator's turn starts at an operator label followed by a colon (or opening a line) and runs to the next
+    /// caller label, or, when no caller label follows, to the end of that sentence.
+    private func markOperatorTurns(_ found: inout [TermMatch], scalars: [Unicode.Scalar]) {
+        guard !operatorLabels.isEmpty else { return }
+        let sentenceEnds: Set<Unicode.Scalar> = ["\n", "。", "?", "!"]
+        var turns: [Range<Int>] = []
+        let callers = found.filter { callerLabels.contains($0.term) }.map(\.range.lowerBound)
+        for match in found where operatorLabels.contains(match.term) {
+            let start = match.range.lowerBound
+            let end = match.range.upperBound
+            let colon = end < scalars.count && scalars[end] == ":"
+            let opensLine = start == 0 || scalars[start - 1] == "\n"
+            guard colon || opensLine else { continue }
+            let turnEnd =
+                callers.first { $0 >= end }
+                ?? (scalars[end...].firstIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? scalars.count)
+            turns.append(start..<turnEnd)
+        }
+        guard !turns.isEmpty else { return }
+        for index in found.indices {
+            let start = found[index].range.lowerBound
+            if turns.contains(where: { $0.contains(start) }) { found[index].inOperatorTurn = true }
+        }
+    }
+}

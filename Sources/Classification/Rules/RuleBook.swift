@@ -1,0 +1,267 @@
+import LexiconFormat
+import TextNormalization
+
+/// Every rule and term list under `Lexicons/rules/`, parsed and checked.
+///
+/// Some lists have a meaning for the classifier itself (see `WellKnownList`): the negators, the words that end a
+/// negation's scope, the actors of the scope gate, and the speaker labels of hotline transcripts.
+public struct RuleBook: Sendable {
+    /// Lists the classifier itself uses, by name.
+    public enum WellKnownList: String, CaseIterable, Sendable {
+        /// Words that negate a term after them (没有, 未, 不, 并非 …).
+        case negators
+        /// Negators that govern only the word right after them (不, 别, 无 …).
+        case nearNegators = "negators-near"
+        /// Words that end a negation's scope (但是, 可是 …), besides punctuation.
+        case negationBreaks = "negation-breaks"
+        /// Transport enforcement actors and units (路政, 运管, 治超站 …): the scope gate opens.
+        case transportActors = "actors-transport"
+        /// Other enforcement actors (交警 …): the gate stays shut unless a transport actor is also named.
+        case otherActors = "actors-other"
+        /// Generic enforcement words (执法人员 …): the gate opens when no other actor is named.
+        case genericActors = "actors-generic"
+        /// Speaker labels of hotline operators (话务员 …): their turns are not evidence.
+        case operatorLabels = "speakers-operator"
+        /// Speaker labels of callers (市民, 来电人 …): they end an operator's turn.
+        case callerLabels = "speakers-caller"
+    }
+
+    /// Every distinct term, indexed by term id.
+    public let terms: [Term]
+    /// The rules, in file order.
+    public let rules: [Rule]
+    /// Named term lists (term ids).
+    public let lists: [String: [Int]]
+
+    /// The term ids of a well-known list (empty when the files do not define it).
+    public func terms(of list: WellKnownList) -> [Int] { lists[list.rawValue] ?? [] }
+
+    /// Loads every `.rules` file under a directory, in path order.
+    ///
+    /// - Throws: `LexiconError` naming the file and line of the first problem.
+    public static func load(directory: String, validSubtypes: Set<Int>) throws(LexiconError) -> RuleBook {
+        var parser = RuleParser(validSubtypes: validSubtypes)
+        for path in try LexiconFile.files(in: directory, withExtensions: ["rules"]) {
+            try parser.parse(try LexiconFile(path: path))
+        }
+        return try parser.finish()
+    }
+}
+
+/// Reads the rule syntax documented in Lexicons/README.md.
+struct RuleParser {
+    private let validSubtypes: Set<Int>
+    private let normalizer = Normalizer()
+    private var terms: [Term] = []
+    private var termIDs: [Term: Int] = [:]
+    private var lists: [String: [Int]] = [:]
+    private var listLocations: [String: String] = [:]
+    private var rules: [Rule] = []
+    private var ruleLocations: [String: String] = [:]
+    /// List references waiting for their list: where, which name, and how to patch once known.
+    private var pendingReferences: [(file: String, line: Int, name: String)] = []
+
+    /// The block being read.
+    private enum Block {
+        case none
+        case list(name: String)
+        case rule(RuleDraft)
+    }
+
+    private struct RuleDraft {
+        var id: String
+        var subtype: Int
+        var weight: Double
+        var anchor: [ListOrTerm] = []
+        var clauses: [(Rule.Placement, [ListOrTerm])] = []
+        var vetoes: [ListOrTerm] = []
+        var gated = true
+        var file: String
+        var line: Int
+    }
+
+    /// A term or a reference to a list, resolved when all files are read (lists may be defined in any file).
+    private enum ListOrTerm {
+        case term(Int)
+        case list(String, line: Int, file: String)
+    }
+
+    private var block = Block.none
+    private var drafts: [RuleDraft] = []
+
+    init(validSubtypes: Set<Int>) { self.validSubtypes = validSubtypes }
+
+    mutating func parse(_ file: LexiconFile) throws(LexiconError) {
+        var fileSubtype: Int?
+        for line in file.lines {
+            func fail(_ reason: String) -> LexiconError {
+                LexiconError(file: file.path, line: line.number, reason: reason)
+            }
+            let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let keyword = words[0]
+            let arguments = Array(words.dropFirst())
+            switch keyword {
+            case "subtype":
+                try closeBlock()
+                guard arguments.count == 1, let id = Int(arguments[0]), id == 0 || validSubtypes.contains(id) else {
+                    throw fail("'subtype' takes one sub-type id (0 for out of scope, or an id of taxonomy.tsv)")
+                }
+                fileSubtype = id
+            case "list":
+                try closeBlock()
+                guard arguments.count >= 1 else { throw fail("'list' needs a name") }
+                let name = arguments[0].hasSuffix(":") ? String(arguments[0].dropLast()) : arguments[0]
+                guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !name.isEmpty else {
+                    throw fail("a list name may hold letters, digits, '-' and '_' only")
+                }
+                if let earlier = listLocations[name] { throw fail("list '\(name)' is already defined at \(earlier)") }
+                listLocations[name] = "\(file.path):\(line.number)"
+                lists[name] = []
+                block = .list(name: name)
+                if arguments.count > 1 { try addToList(name, arguments.dropFirst(), file: file, line: line.number) }
+            case "rule":
+                try closeBlock()
+                guard arguments.count >= 2, let weight = Double(arguments[1]), weight > 0, weight <= 1 else {
+                    throw fail("expected 'rule ID WEIGHT' with a weight in (0, 1]")
+                }
+                let id = arguments[0]
+                if let earlier = ruleLocations[id] { throw fail("rule '\(id)' is already defined at \(earlier)") }
+                var subtype = fileSubtype
+                if arguments.count == 4, arguments[2] == "subtype", let explicit = Int(arguments[3]) {
+                    guard explicit == 0 || validSubtypes.contains(explicit) else {
+                        throw fail("sub-type \(explicit) is not in taxonomy.tsv")
+                    }
+                    subtype = explicit
+                } else if arguments.count != 2 {
+                    throw fail("expected 'rule ID WEIGHT [subtype N]'")
+                }
+                guard let subtype else { throw fail("rule '\(id)' has no sub-type: put 'subtype N' above it") }
+                ruleLocations[id] = "\(file.path):\(line.number)"
+                block = .rule(RuleDraft(id: id, subtype: subtype, weight: weight, file: file.path, line: line.number))
+            case "any", "with", "near", "before", "after", "unless", "ungated":
+                guard case .rule(var draft) = block else {
+                    throw fail("'\(keyword)' belongs inside a rule (after a 'rule' line)")
+                }
+                switch keyword {
+                case "ungated":
+                    guard arguments.isEmpty else { throw fail("'ungated' takes nothing after it") }
+                    draft.gated = false
+                case "any":
+                    guard draft.anchor.isEmpty else { throw fail("a rule has one 'any' line (its anchor)") }
+                    draft.anchor = try parseTerms(arguments[...], file: file, line: line.number)
+                case "unless":
+                    draft.vetoes += try parseTerms(arguments[...], file: file, line: line.number)
+                case "with":
+                    draft.clauses.append((.anywhere, try parseTerms(arguments[...], file: file, line: line.number)))
+                default:
+                    guard let window = arguments.first.flatMap(Int.init), window > 0 else {
+                        throw fail("'\(keyword)' needs a window in words first, e.g. '\(keyword) 8 term term'")
+                    }
+                    let placement: Rule.Placement =
+                        keyword == "near" ? .near(window) : keyword == "before" ? .before(window) : .after(window)
+                    draft.clauses.append(
+                        (placement, try parseTerms(arguments.dropFirst(), file: file, line: line.number)))
+                }
+                block = .rule(draft)
+            default:
+                guard case .list(let name) = block else {
+                    throw fail(
+                        "unknown directive '\(keyword)' (expected subtype, list, rule, any, with, near, before, after, unless or ungated)"
+                    )
+                }
+                try addToList(name, words[...], file: file, line: line.number)
+            }
+        }
+        try closeBlock()
+    }
+
+    private mutating func closeBlock() throws(LexiconError) {
+        if case .rule(let draft) = block {
+            guard !draft.anchor.isEmpty else {
+                throw LexiconError(file: draft.file, line: draft.line, reason: "rule '\(draft.id)' has no 'any' line")
+            }
+            drafts.append(draft)
+        }
+        block = .none
+    }
+
+    private mutating func addToList(_ name: String, _ words: ArraySlice<String>, file: LexiconFile, line: Int)
+        throws(LexiconError)
+    {
+        for item in try parseTerms(words, file: file, line: line) {
+            switch item {
+            case .term(let id): lists[name, default: []].append(id)
+            case .list:
+                throw LexiconError(file: file.path, line: line, reason: "a list cannot include another list")
+            }
+        }
+    }
+
+    private mutating func parseTerms(_ words: ArraySlice<String>, file: LexiconFile, line: Int)
+        throws(LexiconError) -> [ListOrTerm]
+    {
+        guard !words.isEmpty else {
+            throw LexiconError(file: file.path, line: line, reason: "no terms given")
+        }
+        var result: [ListOrTerm] = []
+        for word in words {
+            if word.hasPrefix("@") {
+                result.append(.list(String(word.dropFirst()), line: line, file: file.path))
+                continue
+            }
+            let tolerant = word.hasSuffix("~")
+            let text = tolerant ? String(word.dropLast()) : word
+            let normalized = normalizer.normalize(text).text
+            guard normalized == text, !text.isEmpty else {
+                throw LexiconError(
+                    file: file.path, line: line,
+                    reason: "term '\(text)' is not in normalised form (it normalises to '\(normalized)')")
+            }
+            if tolerant && text.unicodeScalars.count < 3 {
+                throw LexiconError(
+                    file: file.path, line: line,
+                    reason: "'\(word)': only terms of 3 or more characters may be homophone-tolerant")
+            }
+            let term = Term(text: text, homophoneTolerant: tolerant)
+            if let id = termIDs[term] {
+                result.append(.term(id))
+            } else {
+                termIDs[term] = terms.count
+                result.append(.term(terms.count))
+                terms.append(term)
+            }
+        }
+        return result
+    }
+
+    private func resolve(_ items: [ListOrTerm]) throws(LexiconError) -> [Int] {
+        var ids: [Int] = []
+        for item in items {
+            switch item {
+            case .term(let id): ids.append(id)
+            case .list(let name, let line, let file):
+                guard let members = lists[name] else {
+                    throw LexiconError(file: file, line: line, reason: "no list named '\(name)' is defined")
+                }
+                ids += members
+            }
+        }
+        return ids
+    }
+
+    mutating func finish() throws(LexiconError) -> RuleBook {
+        try closeBlock()
+        for draft in drafts {
+            var clauses: [Rule.Clause] = []
+            for (placement, items) in draft.clauses {
+                clauses.append(Rule.Clause(placement: placement, terms: try resolve(items)))
+            }
+            rules.append(
+                Rule(
+                    id: draft.id, subtype: draft.subtype, weight: draft.weight, anchor: try resolve(draft.anchor),
+                    clauses: clauses, vetoes: try resolve(draft.vetoes), gated: draft.gated, file: draft.file,
+                    line: draft.line))
+        }
+        return RuleBook(terms: terms, rules: rules, lists: lists)
+    }
+}

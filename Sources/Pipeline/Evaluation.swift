@@ -1,0 +1,74 @@
+/// Precision, recall and F1 of one label.
+public struct LabelScore: Sendable, Equatable, Codable {
+    public var truePositives = 0
+    public var falsePositives = 0
+    public var falseNegatives = 0
+
+    public init() {}
+
+    /// Gold items with this label.
+    public var support: Int { truePositives + falseNegatives }
+    public var precision: Double {
+        truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
+    }
+    public var recall: Double { support == 0 ? 0 : Double(truePositives) / Double(support) }
+    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+}
+
+/// The figures `triage eval` reports for a labelled corpus.
+public struct ClassificationReport: Sendable, Codable {
+    /// Per sub-type (1–21) and out of scope (0), by the primary label.
+    public var labels: [Int: LabelScore] = [:]
+    /// Items evaluated.
+    public var count = 0
+    /// Items whose predicted primary equals the gold primary.
+    public var correct = 0
+    /// Items whose predicted primary is the gold primary or one of the gold secondaries.
+    public var acceptable = 0
+    /// Items flagged needs_review, and how many of them were wrong.
+    public var needsReview = 0
+    public var wrongAmongReviewed = 0
+    /// (gold, predicted) pairs of wrong primaries, with counts.
+    public var confusions: [String: Int] = [:]
+    /// Accuracy of the primary by tag (implicit, negation …): [correct, total].
+    public var byTag: [String: [Int]] = [:]
+
+    public init() {}
+
+    /// Adds one item.
+    public mutating func add(gold: LabelledClue, predicted: Int, predictedSecondary: [Int], needsReview review: Bool) {
+        count += 1
+        let right = gold.primary == predicted
+        if right { correct += 1 }
+        if right || gold.secondary.contains(predicted) { acceptable += 1 }
+        if review {
+            needsReview += 1
+            if !right { wrongAmongReviewed += 1 }
+        }
+        if right {
+            labels[predicted, default: LabelScore()].truePositives += 1
+        } else {
+            labels[predicted, default: LabelScore()].falsePositives += 1
+            labels[gold.primary, default: LabelScore()].falseNegatives += 1
+            confusions["\(gold.primary)→\(predicted)", default: 0] += 1
+        }
+        for tag in gold.tags {
+            var entry = byTag[tag] ?? [0, 0]
+            entry[0] += right ? 1 : 0
+            entry[1] += 1
+            byTag[tag] = entry
+        }
+    }
+
+    /// The mean F1 over sub-types 1–21 that occur in the gold labels or the predictions.
+    public var macroF1: Double {
+        let scores = (1...21).compactMap { labels[$0] }.filter { $0.support > 0 || $0.falsePositives > 0 }
+        return scores.isEmpty ? 0 : scores.map(\.f1).reduce(0, +) / Double(scores.count)
+    }
+
+    /// Out-of-scope precision, recall and F1.
+    public var outOfScope: LabelScore { labels[0] ?? LabelScore() }
+
+    /// The share of items with the right primary.
+    public var accuracy: Double { count == 0 ? 0 : Double(correct) / Double(count) }
+}
