@@ -28,7 +28,7 @@ let package = Package(
         // Stage 1a: bytes to text (UTF-8, UTF-16, GB18030; detection; strict or lossy).
         .target(name: "TextDecoding", dependencies: ["CICUShim"]),
         // Stage 1b: NFKC, traditional to simplified, invisible characters and inserted noise removed, offset map.
-        .target(name: "TextNormalization", dependencies: ["CICUShim"]),
+        .target(name: "TextNormalization", dependencies: ["CICUShim", "LexiconFormat"]),
         // Stage 2: ICU word breaks plus the domain dictionary overlay.
         .target(name: "Segmentation", dependencies: ["CICUShim", "TextNormalization", "LexiconFormat"]),
 

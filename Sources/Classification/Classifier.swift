@@ -23,10 +23,10 @@ public final class Classifier {
     public var reviewBelow = 0.6
     public var reviewMargin = 0.1
 
-    /// Creates a classifier over a rule book.
-    public init(book: RuleBook) {
+    /// Creates a classifier over a rule book; homophone-tolerant terms match by sound through the pinyin table.
+    public init(book: RuleBook, pinyin: PinyinTable) {
         self.book = book
-        self.matcher = RuleMatcher(book: book)
+        self.matcher = RuleMatcher(book: book, pinyin: pinyin)
     }
 
     /// Every term occurrence in a text (for `triage explain`).

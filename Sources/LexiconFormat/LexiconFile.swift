@@ -14,8 +14,7 @@ public struct LexiconFile: Sendable {
 
         /// The content split at tab characters, each field trimmed of surrounding white space.
         public var fields: [String] {
-            text.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+            text.split(separator: "\t", omittingEmptySubsequences: false).map { String($0.trimmedOfWhiteSpace) }
         }
     }
 
@@ -39,8 +38,8 @@ public struct LexiconFile: Sendable {
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var content = Substring(raw)
             if let hash = content.firstIndex(of: "#") { content = content[..<hash] }
-            let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !trimmed.isEmpty { lines.append(Line(number: index + 1, text: trimmed)) }
+            let trimmed = content.trimmedOfWhiteSpace
+            if !trimmed.isEmpty { lines.append(Line(number: index + 1, text: String(trimmed))) }
         }
         self.lines = lines
     }
@@ -104,5 +103,16 @@ public struct LexiconFile: Sendable {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return cocoa.localizedDescription
+    }
+}
+
+extension Substring {
+    /// The substring without white space (spaces, tabs, line ends, ideographic spaces) at either end.
+    var trimmedOfWhiteSpace: Substring {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
     }
 }

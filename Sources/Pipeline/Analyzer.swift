@@ -9,7 +9,7 @@ public final class Analyzer {
     /// The data it was made from.
     public let lexicons: LexiconSet
     /// The normaliser.
-    public let normalizer = Normalizer()
+    public let normalizer: Normalizer
     /// The segmenter.
     public let segmenter: Segmenter
     /// The classifier.
@@ -20,8 +20,9 @@ public final class Analyzer {
     /// - Throws: `SegmentationError` when ICU's break iterator cannot be opened.
     public init(lexicons: LexiconSet) throws(SegmentationError) {
         self.lexicons = lexicons
+        normalizer = Normalizer(simplification: lexicons.simplification)
         segmenter = try Segmenter(dictionary: lexicons.dictionary)
-        classifier = Classifier(book: lexicons.rules)
+        classifier = Classifier(book: lexicons.rules, pinyin: lexicons.pinyin)
     }
 
     /// Every stage's result for one text.

@@ -30,6 +30,8 @@ public struct ClassificationReport: Sendable, Codable {
     public var wrongAmongReviewed = 0
     /// (gold, predicted) pairs of wrong primaries, with counts.
     public var confusions: [String: Int] = [:]
+    /// For each confusion, the ids of the first few items behind it.
+    public var confusionExamples: [String: [String]] = [:]
     /// Accuracy of the primary by tag (implicit, negation …): [correct, total].
     public var byTag: [String: [Int]] = [:]
 
@@ -50,7 +52,9 @@ public struct ClassificationReport: Sendable, Codable {
         } else {
             labels[predicted, default: LabelScore()].falsePositives += 1
             labels[gold.primary, default: LabelScore()].falseNegatives += 1
-            confusions["\(gold.primary)→\(predicted)", default: 0] += 1
+            let key = "\(gold.primary)→\(predicted)"
+            confusions[key, default: 0] += 1
+            if confusionExamples[key, default: []].count < 3 { confusionExamples[key, default: []].append(gold.id) }
         }
         for tag in gold.tags {
             var entry = byTag[tag] ?? [0, 0]
@@ -68,6 +72,12 @@ public struct ClassificationReport: Sendable, Codable {
 
     /// Out-of-scope precision, recall and F1.
     public var outOfScope: LabelScore { labels[0] ?? LabelScore() }
+
+    /// The most frequent confusions, most frequent first, with their example ids.
+    public func topConfusions(_ limit: Int) -> [(pair: String, count: Int, examples: [String])] {
+        confusions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
+            .map { ($0.key, $0.value, confusionExamples[$0.key] ?? []) }
+    }
 
     /// The share of items with the right primary.
     public var accuracy: Double { count == 0 ? 0 : Double(correct) / Double(count) }

@@ -1,6 +1,7 @@
 import Classification
 import LexiconFormat
 import Segmentation
+import TextNormalization
 
 /// Everything loaded from a `Lexicons/` folder: the taxonomy, the segmenter's dictionary and the rule book.
 /// Loaded once and shared by every analyzer.
@@ -13,14 +14,26 @@ public struct LexiconSet: Sendable {
     public let dictionary: DomainDictionary
     /// The classification rules.
     public let rules: RuleBook
+    /// The traditional → simplified mapping.
+    public let simplification: Simplification
+    /// Toneless pinyin, for homophone-tolerant terms.
+    public let pinyin: PinyinTable
+
+    /// The files of generated character data, relative to the lexicon folder (`triage lexicon tables` writes them).
+    public static let simplificationFile = "characters/simplified.tsv"
+    public static let pinyinFile = "characters/pinyin.tsv"
 
     /// Loads and checks every data file of a lexicon folder.
     ///
     /// - Throws: `LexiconError` naming the file and line of the first problem.
     public init(directory: String) throws(LexiconError) {
         self.directory = directory
+        simplification = try Simplification.load(path: directory + "/" + LexiconSet.simplificationFile)
+        pinyin = try PinyinTable.load(path: directory + "/" + LexiconSet.pinyinFile)
+        let normalizer = Normalizer(simplification: simplification)
         taxonomy = try Taxonomy.load(path: directory + "/taxonomy.tsv")
-        dictionary = try DomainDictionary.load(lexiconDirectory: directory)
-        rules = try RuleBook.load(directory: directory + "/rules", validSubtypes: Set(taxonomy.subtypeIDs))
+        dictionary = try DomainDictionary.load(lexiconDirectory: directory, normalizer: normalizer)
+        rules = try RuleBook.load(
+            directory: directory + "/rules", validSubtypes: Set(taxonomy.subtypeIDs), normalizer: normalizer)
     }
 }

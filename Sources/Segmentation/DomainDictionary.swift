@@ -100,8 +100,9 @@ extension DomainDictionary {
     /// contain no tab or control character, and appear once per file.
     ///
     /// - Throws: `LexiconError` naming the file and line of the first problem.
-    public static func load(lexiconDirectory: String) throws(LexiconError) -> DomainDictionary {
-        let normalizer = Normalizer()
+    public static func load(lexiconDirectory: String, normalizer: Normalizer = Normalizer()) throws(LexiconError)
+        -> DomainDictionary
+    {
         var dictionary = DomainDictionary()
         let termFiles = try LexiconFile.files(in: lexiconDirectory + "/" + sourceFolders.terms, withExtensions: ["txt"])
         for path in termFiles {
@@ -139,13 +140,13 @@ extension DomainDictionary {
         if term.contains("  ") {
             throw LexiconError(file: file.path, line: line.number, reason: "two spaces in a row in '\(term)'")
         }
-        let normalized = normalizer.normalize(term.replacingOccurrences(of: " ", with: "")).text
-        if normalized != term.replacingOccurrences(of: " ", with: "") {
+        let key = String(term.unicodeScalars.filter { $0 != " " })
+        let normalized = normalizer.normalize(key).text
+        if normalized != key {
             throw LexiconError(
                 file: file.path, line: line.number,
                 reason: "'\(term)' is not in normalised form (it normalises to '\(normalized)'); write it that way")
         }
-        let key = term.replacingOccurrences(of: " ", with: "")
         if let first = seen[key] {
             throw LexiconError(
                 file: file.path, line: line.number, reason: "'\(key)' is already listed at line \(first)")

@@ -32,6 +32,7 @@ public struct Normalizer: Sendable {
     /// The steps this normaliser runs.
     public let steps: Steps
     private let table: CharacterTable
+    private let simplification: Simplification
 
     /// Symbols that count as inserted noise when they interleave single Han characters.
     static let noiseSymbols: Set<Unicode.Scalar> = [
@@ -39,10 +40,12 @@ public struct Normalizer: Sendable {
         "&",
     ]
 
-    /// Creates a normaliser running the given steps.
-    public init(steps: Steps = .all) {
+    /// Creates a normaliser running the given steps, with a traditional → simplified mapping (by default the one
+    /// built from ICU; the CLI loads `Lexicons/characters/simplified.tsv` instead, which is faster to load).
+    public init(steps: Steps = .all, simplification: Simplification? = nil) {
         self.steps = steps
         self.table = CharacterTable.shared
+        self.simplification = simplification ?? (steps.contains(.simplify) ? .icu : Simplification(pairs: []))
     }
 
     /// Normalises a text.
@@ -128,7 +131,7 @@ public struct Normalizer: Sendable {
             output.pendingSpace = nil
         }
         let simplified =
-            steps.contains(.simplify) && flags & UInt32(CICU_CHAR_HAN) != 0 ? table.simplified(scalar) : scalar
+            steps.contains(.simplify) && flags & UInt32(CICU_CHAR_HAN) != 0 ? simplification.simplified(scalar) : scalar
         output.append(simplified, from: start, to: end)
     }
 

@@ -22,8 +22,8 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "List every wrongly classified item.")
     var errors = false
 
-    @Option(help: "Also write the figures as JSON to this file.")
-    var json: String?
+    @Flag(help: "Print the figures as one JSON object instead of a table.")
+    var json = false
 
     func run() throws {
         let analyzer = try Analyzer(lexicons: lexicons.load())
@@ -46,6 +46,10 @@ struct EvalCommand: ParsableCommand {
                 }
             }
         }
+        if json {
+            try output.writeJSON(EvaluationSummary(report: report, files: files))
+            return
+        }
         func figure(_ value: Double) -> String { String(format: "%.3f", value) }
         output.write("\(files.joined(separator: " ")): \(report.count) items")
         output.write("id  P      R      F1     n    sub-type")
@@ -57,26 +61,74 @@ struct EvalCommand: ParsableCommand {
                     + "\(figure(score.precision))  \(figure(score.recall))  \(figure(score.f1))  "
                     + String(format: "%-4d ", score.support) + String(name.prefix(24)))
         }
+        let outOfScope = report.outOfScope
         output.write("macro-F1 (sub-types 1–21): \(figure(report.macroF1))")
         output.write(
-            "out of scope: P \(figure(report.outOfScope.precision)) R \(figure(report.outOfScope.recall)) F1 \(figure(report.outOfScope.f1))"
+            "out of scope: P \(figure(outOfScope.precision)) R \(figure(outOfScope.recall)) F1 \(figure(outOfScope.f1))"
         )
+        let acceptable = Double(report.acceptable) / Double(max(1, report.count))
         output.write(
-            "accuracy: \(figure(report.accuracy)); primary among gold labels: \(figure(Double(report.acceptable) / Double(max(1, report.count))))"
-        )
+            "accuracy: \(figure(report.accuracy)); predicted primary among the gold labels: \(figure(acceptable))")
         output.write("needs_review: \(report.needsReview) items, \(report.wrongAmongReviewed) of them wrong")
         output.write(
             "by tag: "
-                + report.byTag.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value[0])/\($0.value[1])" }.joined(
-                    separator: ", "))
-        output.write(
-            "confusions: "
-                + report.confusions.sorted { $0.value > $1.value }.prefix(12).map { "\($0.key) ×\($0.value)" }.joined(
-                    separator: ", "))
-        if let json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(report).write(to: URL(fileURLWithPath: json))
+                + report.byTag.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value[0])/\($0.value[1])" }
+                .joined(separator: ", "))
+        output.write("most frequent confusions (gold→predicted ×count: example ids):")
+        for confusion in report.topConfusions(12) {
+            output.write("  \(confusion.pair) ×\(confusion.count): \(confusion.examples.joined(separator: " "))")
         }
+    }
+}
+
+/// The JSON form of an evaluation.
+struct EvaluationSummary: Encodable {
+    struct Label: Encodable {
+        let subtype: Int
+        let precision: Double
+        let recall: Double
+        let f1: Double
+        let support: Int
+    }
+    struct Confusion: Encodable {
+        let gold: Int
+        let predicted: Int
+        let count: Int
+        let examples: [String]
+    }
+
+    let files: [String]
+    let items: Int
+    let macroF1: Double
+    let outOfScope: Label
+    let accuracy: Double
+    let needsReview: Int
+    let subtypes: [Label]
+    let confusions: [Confusion]
+
+    init(report: ClassificationReport, files: [String]) {
+        func label(_ id: Int) -> Label {
+            let score = report.labels[id] ?? LabelScore()
+            return Label(
+                subtype: id, precision: score.precision, recall: score.recall, f1: score.f1, support: score.support)
+        }
+        self.files = files
+        items = report.count
+        macroF1 = report.macroF1
+        outOfScope = label(0)
+        accuracy = report.accuracy
+        needsReview = report.needsReview
+        subtypes = (1...21).map(label)
+        confusions = report.topConfusions(50).map { confusion in
+            let ids = confusion.pair.split(separator: "→").compactMap { Int($0) }
+            return Confusion(gold: ids[0], predicted: ids[1], count: confusion.count, examples: confusion.examples)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case files, items, accuracy, subtypes, confusions
+        case macroF1 = "macro_f1"
+        case outOfScope = "out_of_scope"
+        case needsReview = "needs_review"
     }
 }

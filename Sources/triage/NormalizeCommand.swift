@@ -15,12 +15,13 @@ struct NormalizeCommand: ParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var lexicons: LexiconOptions
 
     @Flag(help: "Print one JSON object per line, with the offset map.")
     var json = false
 
     func run() throws {
-        let normalizer = Normalizer()
+        let normalizer = try lexicons.normalizer()
         let output = OutputWriter()
         for source in try input.readInputs() {
             for (index, line) in source.lines.enumerated() {

@@ -32,11 +32,18 @@ struct SegmentCommand: ParsableCommand {
     var eval: [String] = []
 
     func run() throws {
-        let dictionary =
-            noOverlay ? DomainDictionary() : try DomainDictionary.load(lexiconDirectory: lexicons.resolve())
-        if !eval.isEmpty { return try evaluate(with: dictionary) }
+        let normalizer = try lexicons.normalizer()
+        let dictionary: DomainDictionary
+        do {
+            dictionary =
+                noOverlay
+                ? DomainDictionary()
+                : try DomainDictionary.load(lexiconDirectory: lexicons.resolve(), normalizer: normalizer)
+        } catch let error as LexiconError {
+            throw ValidationError("lexicon error: \(error)")
+        }
+        if !eval.isEmpty { return try evaluate(with: dictionary, normalizer: normalizer) }
         let segmenter = try Segmenter(dictionary: dictionary)
-        let normalizer = Normalizer()
         let output = OutputWriter()
         for source in try input.readInputs() {
             for (index, line) in source.lines.enumerated() {
@@ -51,13 +58,16 @@ struct SegmentCommand: ParsableCommand {
         }
     }
 
-    private func evaluate(with dictionary: DomainDictionary) throws {
+    private func evaluate(with dictionary: DomainDictionary, normalizer: Normalizer) throws {
         let icuAlone = try Segmenter()
         let overlaid = try Segmenter(dictionary: dictionary)
         let output = OutputWriter()
         for path in eval {
             let gold = try GoldSentence.load(path: path)
-            let scores = [("ICU alone", icuAlone.score(gold)), ("ICU + overlay", overlaid.score(gold))]
+            let scores = [
+                ("ICU alone", icuAlone.score(gold, normalizer: normalizer)),
+                ("ICU + overlay", overlaid.score(gold, normalizer: normalizer)),
+            ]
             output.write("\(path): \(gold.count) sentences, \(scores[0].1.expected) gold boundaries")
             output.write("segmenter        precision  recall  F1")
             for (name, score) in scores {

@@ -16,6 +16,7 @@ struct TriageCommand: ParsableCommand {
             """,
         subcommands: [
             NormalizeCommand.self, SegmentCommand.self, ClassifyCommand.self, ExplainCommand.self, EvalCommand.self,
+            LexiconCommand.self,
         ]
     )
 }

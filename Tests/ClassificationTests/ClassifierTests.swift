@@ -26,6 +26,13 @@ private let projectDictionary: DomainDictionary = {
     }
 }()
 
+/// The pinyin table of the repository's Lexicons/ folder.
+private let projectPinyin: PinyinTable = {
+    do { return try PinyinTable.load(path: repositoryRoot + "/Lexicons/characters/pinyin.tsv") } catch {
+        fatalError("Lexicons/ does not load: \(error)")
+    }
+}()
+
 private let scope = """
     list negators
         没有 未 并非
@@ -58,7 +65,7 @@ private let fines = """
 private func classify(_ text: String, rules: RuleBook) throws -> Classification {
     let normalized = Normalizer().normalize(text)
     let tokens = try Segmenter(dictionary: projectDictionary).segment(normalized)
-    return Classifier(book: rules).classify(
+    return Classifier(book: rules, pinyin: projectPinyin).classify(
         original: Array(text.unicodeScalars), normalized: normalized, tokens: tokens)
 }
 
@@ -168,4 +175,25 @@ func brokenRuleFilesNameFileAndLine(contents: String, line: Int, reason: String)
     #expect(try ClueInput.parse(line: "路政乱收费").text == "路政乱收费")
     #expect(throws: ClueInput.ParseError.self) { try ClueInput.parse(line: #"{"id": 1}"#) }
     #expect(throws: ClueInput.ParseError.self) { try ClueInput.parse(line: #"{"text": "#) }
+}
+
+@Test func generatedCharacterTablesMatchICU() throws {
+    // The data files are ICU's output stored for speed: they must still say what ICU says.
+    let stored = try Simplification.load(path: repositoryRoot + "/Lexicons/characters/simplified.tsv")
+    for (traditional, simplified) in Simplification.pairsFromICU() {
+        #expect(stored.simplified(traditional) == simplified)
+    }
+    #expect(projectPinyin.count > 20_000)
+    let rules = try book(["scope.rules": scope, "s09.rules": "subtype 9\nrule s9.fish 0.9\n    any 钓鱼执法~\n"])
+    #expect(try classify("运管掉鱼执法", rules: rules).subtype == 9)
+}
+
+@Test func brokenCharacterTablesNameTheLine() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tables-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("pinyin.tsv").path
+    try Data("diao\t钓掉\ndiao\t吊\n".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(throws: LexiconError(file: path, line: 2, reason: "syllable 'diao' is listed twice")) {
+        try PinyinTable.load(path: path)
+    }
 }

@@ -2,12 +2,12 @@ import Segmentation
 import TextNormalization
 
 /// Finds every rule term in a segmented text, and marks the occurrences that are negated or spoken by a hotline
-/// operator. One per classifier (it owns a pinyin transcriber, which is not thread-safe).
+/// operator.
 final class RuleMatcher {
     let book: RuleBook
     private let characterTrie: TermTrie
     private let soundTrie: TermTrie
-    private let transcriber = PinyinTranscriber()
+    private let pinyin: PinyinTable
     private let table = CharacterTable.shared
     private let negators: Set<Int>
     private let nearNegators: Set<Int>
@@ -18,17 +18,16 @@ final class RuleMatcher {
     /// How many words before a term a negator governs it.
     static let negationReach = 4
 
-    init(book: RuleBook) {
+    init(book: RuleBook, pinyin: PinyinTable) {
         self.book = book
-        let transcriber = self.transcriber
+        self.pinyin = pinyin
         var characterTrie = TermTrie()
         var soundTrie = TermTrie()
         for (id, term) in book.terms.enumerated() {
             let scalars = Array(term.text.unicodeScalars)
             characterTrie.insert(scalars.map(\.value), term: id)
-            if term.homophoneTolerant {
-                soundTrie.insert(scalars.map { transcriber.syllable(of: $0) }, term: id)
-            }
+            let sounds = scalars.map { pinyin.syllable(of: $0) }
+            if term.homophoneTolerant && !sounds.contains(0) { soundTrie.insert(sounds, term: id) }
         }
         self.characterTrie = characterTrie
         self.soundTrie = soundTrie
@@ -60,7 +59,7 @@ final class RuleMatcher {
         let keys = scalars.map(\.value)
         var sounds: [UInt32] = []
         if !soundTrie.isEmpty && scalars.contains(where: table.isHan) {
-            sounds = scalars.map { table.isHan($0) ? transcriber.syllable(of: $0) : PinyinTranscriber.noSyllable }
+            sounds = scalars.map { table.isHan($0) ? pinyin.syllable(of: $0) : 0 }
         }
         var found: [TermMatch] = []
         var seen = Set<Int64>()

@@ -39,8 +39,10 @@ public struct RuleBook: Sendable {
     /// Loads every `.rules` file under a directory, in path order.
     ///
     /// - Throws: `LexiconError` naming the file and line of the first problem.
-    public static func load(directory: String, validSubtypes: Set<Int>) throws(LexiconError) -> RuleBook {
-        var parser = RuleParser(validSubtypes: validSubtypes)
+    public static func load(directory: String, validSubtypes: Set<Int>, normalizer: Normalizer = Normalizer())
+        throws(LexiconError) -> RuleBook
+    {
+        var parser = RuleParser(validSubtypes: validSubtypes, normalizer: normalizer)
         for path in try LexiconFile.files(in: directory, withExtensions: ["rules"]) {
             try parser.parse(try LexiconFile(path: path))
         }
@@ -51,7 +53,7 @@ public struct RuleBook: Sendable {
 /// Reads the rule syntax documented in Lexicons/README.md.
 struct RuleParser {
     private let validSubtypes: Set<Int>
-    private let normalizer = Normalizer()
+    private let normalizer: Normalizer
     private var terms: [Term] = []
     private var termIDs: [Term: Int] = [:]
     private var lists: [String: [Int]] = [:]
@@ -89,7 +91,10 @@ struct RuleParser {
     private var block = Block.none
     private var drafts: [RuleDraft] = []
 
-    init(validSubtypes: Set<Int>) { self.validSubtypes = validSubtypes }
+    init(validSubtypes: Set<Int>, normalizer: Normalizer) {
+        self.validSubtypes = validSubtypes
+        self.normalizer = normalizer
+    }
 
     mutating func parse(_ file: LexiconFile) throws(LexiconError) {
         var fileSubtype: Int?

@@ -1,0 +1,81 @@
+import CICUShim
+import LexiconFormat
+import TextNormalization
+
+/// The toneless pinyin syllable of each Han character, for homophone-tolerant terms (钓鱼执法~ matches 掉鱼执法).
+///
+/// It comes from ICU's `Han-Latin; Latin-ASCII` transliterator, whose opening alone takes over 100 ms, so it is kept
+/// as a data file (`Lexicons/characters/pinyin.tsv`, written by `triage lexicon tables`): lines
+/// `SYLLABLE<TAB>CHARACTERS`. Syllables are numbered from 1; 0 means "no syllable".
+public struct PinyinTable: Sendable {
+    private var syllableOf: [UInt32: UInt32] = [:]
+    /// The syllables, by number − 1.
+    public private(set) var syllables: [String] = []
+
+    /// An empty table (no term matches by sound).
+    public init() {}
+
+    /// Creates a table from (syllable, characters) rows.
+    public init(rows: [(syllable: String, characters: [Unicode.Scalar])]) {
+        for row in rows {
+            syllables.append(row.syllable)
+            for scalar in row.characters { syllableOf[scalar.value] = UInt32(syllables.count) }
+        }
+    }
+
+    /// The syllable number of a character, or 0.
+    @inline(__always)
+    func syllable(of scalar: Unicode.Scalar) -> UInt32 { syllableOf[scalar.value] ?? 0 }
+
+    /// The number of characters covered.
+    public var count: Int { syllableOf.count }
+
+    /// Reads a pinyin file.
+    ///
+    /// - Throws: `LexiconError` for a malformed line or a syllable listed twice.
+    public static func load(path: String) throws(LexiconError) -> PinyinTable {
+        var rows: [(String, [Unicode.Scalar])] = []
+        var seen: Set<String> = []
+        for line in try LexiconFile(path: path).lines {
+            let fields = line.fields
+            guard fields.count == 2, !fields[0].isEmpty, fields[0].allSatisfy({ $0.isASCII && $0.isLetter }),
+                !fields[1].isEmpty
+            else {
+                throw LexiconError(
+                    file: path, line: line.number, reason: "expected: a toneless syllable, a tab, its characters")
+            }
+            guard seen.insert(fields[0]).inserted else {
+                throw LexiconError(file: path, line: line.number, reason: "syllable '\(fields[0])' is listed twice")
+            }
+            rows.append((fields[0], Array(fields[1].unicodeScalars)))
+        }
+        return PinyinTable(rows: rows)
+    }
+
+    /// Builds the rows from ICU for every BMP Han character (slow: for `triage lexicon tables`).
+    public static func rowsFromICU() -> [(syllable: String, characters: [Unicode.Scalar])] {
+        let table = CharacterTable.shared
+        let han = (0x3400..<0xA000).compactMap { Unicode.Scalar(UInt32($0)) }.filter(table.isHan)
+        var status: Int32 = 0
+        guard let transliterator = cicu_transliterator_open("Han-Latin; Latin-ASCII", &status) else { return [] }
+        defer { cicu_transliterator_close(transliterator) }
+        var buffer: [UInt16] = []
+        for scalar in han {
+            buffer.append(UInt16(scalar.value))
+            buffer.append(0x0A)
+        }
+        let length = Int32(buffer.count)
+        buffer.append(contentsOf: repeatElement(0, count: buffer.count * 6))
+        let written = cicu_transliterate(transliterator, &buffer, length, Int32(buffer.count), &status)
+        guard written >= 0 else { return [] }
+        let lines = buffer[0..<Int(written)].split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard lines.count >= han.count else { return [] }
+        var bySyllable: [String: [Unicode.Scalar]] = [:]
+        for (scalar, line) in zip(han, lines) {
+            let syllable = String(decoding: line, as: UTF16.self).lowercased().filter { $0.isASCII && $0.isLetter }
+            guard !syllable.isEmpty, syllable.count <= 6 else { continue }
+            bySyllable[syllable, default: []].append(scalar)
+        }
+        return bySyllable.keys.sorted().map { ($0, bySyllable[$0]!) }
+    }
+}

@@ -1,0 +1,76 @@
+import CICUShim
+import LexiconFormat
+
+/// The traditional → simplified mapping of single Han characters.
+///
+/// It comes from ICU's `Traditional-Simplified` transliterator, one character at a time. Opening and running that
+/// transliterator takes about 50 ms, so the mapping is kept as a data file (`Lexicons/characters/simplified.tsv`,
+/// written by `triage lexicon tables`) and loaded from there; `Simplification.icu` builds it from ICU directly.
+public struct Simplification: Sendable {
+    private let table: [UInt16]
+
+    /// The mapping built from ICU on first use.
+    public static let icu = Simplification(pairs: Simplification.pairsFromICU())
+
+    /// Creates a mapping from (traditional, simplified) pairs of BMP characters.
+    public init(pairs: [(Unicode.Scalar, Unicode.Scalar)]) {
+        var table = (0..<0x10000).map { UInt16($0) }
+        for (traditional, simplified) in pairs where traditional.value < 0x10000 && simplified.value < 0x10000 {
+            table[Int(traditional.value)] = UInt16(simplified.value)
+        }
+        self.table = table
+    }
+
+    /// The simplified form of a character (the character itself when it has none).
+    @inline(__always)
+    public func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        guard value < 0x10000 else { return scalar }
+        return Unicode.Scalar(table[Int(value)]) ?? scalar
+    }
+
+    /// Reads a mapping file: lines `TRADITIONAL<TAB>SIMPLIFIED`, one character each.
+    ///
+    /// - Throws: `LexiconError` for a line that is not two single characters.
+    public static func load(path: String) throws(LexiconError) -> Simplification {
+        var pairs: [(Unicode.Scalar, Unicode.Scalar)] = []
+        for line in try LexiconFile(path: path).lines {
+            let fields = line.fields
+            guard fields.count == 2, let from = fields[0].unicodeScalars.first, let to = fields[1].unicodeScalars.first,
+                fields[0].unicodeScalars.count == 1, fields[1].unicodeScalars.count == 1
+            else {
+                throw LexiconError(file: path, line: line.number, reason: "expected: a character, a tab, a character")
+            }
+            pairs.append((from, to))
+        }
+        return Simplification(pairs: pairs)
+    }
+
+    /// Every BMP Han character that ICU's `Traditional-Simplified` transliterator changes, with its simplified form.
+    /// All characters go through ICU in one buffer, one per line, so the transliterator runs once.
+    public static func pairsFromICU() -> [(Unicode.Scalar, Unicode.Scalar)] {
+        let table = CharacterTable.shared
+        let han = (0..<0x10000).compactMap { Unicode.Scalar(UInt32($0)) }.filter(table.isHan)
+        var status: Int32 = 0
+        guard let transliterator = cicu_transliterator_open("Traditional-Simplified", &status) else { return [] }
+        defer { cicu_transliterator_close(transliterator) }
+        var buffer: [UInt16] = []
+        buffer.reserveCapacity(han.count * 4)
+        for scalar in han {
+            buffer.append(UInt16(scalar.value))
+            buffer.append(0x0A)
+        }
+        let length = Int32(buffer.count)
+        buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+        let written = cicu_transliterate(transliterator, &buffer, length, Int32(buffer.count), &status)
+        guard written >= 0 else { return [] }
+        let lines = buffer[0..<Int(written)].split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard lines.count >= han.count else { return [] }
+        return zip(han, lines).compactMap { scalar, line in
+            guard line.count == 1, let simplified = Unicode.Scalar(line.first!), simplified != scalar else {
+                return nil
+            }
+            return (scalar, simplified)
+        }
+    }
+}
