@@ -57,6 +57,7 @@ public struct Classification: Sendable, Equatable {
     public let scores: [Int: Double]
     /// Whether the text concerns an enforcement actor or unit.
     public let gateOpen: Bool
-    /// Every rule whose anchor occurred, and what became of it.
+    /// The rules that fired, or, when the classifier records every outcome, every rule whose anchor occurred and what
+    /// became of it.
     public let outcomes: [RuleOutcome]
 }

@@ -23,10 +23,25 @@ public final class Classifier {
     public var reviewBelow = 0.6
     public var reviewMargin = 0.1
 
+    /// Whether `Classification.outcomes` lists every rule whose anchor occurred (for explanations and diagnostics),
+    /// or only the rules that fired (faster).
+    public var recordsEveryOutcome = false
+
+    /// For each term, the rules anchored on it.
+    private let rulesAnchoredOn: [[Int]]
+    /// Scratch space: for each term, its group of occurrences in the text being classified, or -1.
+    private var groupOf: [Int32]
+
     /// Creates a classifier over a rule book; homophone-tolerant terms match by sound through the pinyin table.
     public init(book: RuleBook, pinyin: PinyinTable) {
         self.book = book
         self.matcher = RuleMatcher(book: book, pinyin: pinyin)
+        var anchored = [[Int]](repeating: [], count: book.terms.count)
+        for (index, rule) in book.rules.enumerated() {
+            for term in Set(rule.anchor) { anchored[term].append(index) }
+        }
+        rulesAnchoredOn = anchored
+        groupOf = [Int32](repeating: -1, count: book.terms.count)
     }
 
     /// Every term occurrence in a text (for `triage explain`).
@@ -37,11 +52,31 @@ public final class Classifier {
     /// Classifies a normalised, segmented text; evidence cites `original`, the text as received.
     public func classify(original: [Unicode.Scalar], normalized: NormalizedText, tokens: [Token]) -> Classification {
         let found = matcher.matches(in: normalized, tokens: tokens)
-        var byTerm: [Int: [TermMatch]] = [:]
-        for match in found { byTerm[match.term, default: []].append(match) }
-        func counting(_ terms: [Int]) -> [TermMatch] { terms.flatMap { byTerm[$0] ?? [] }.filter(\.counts) }
-        func present(_ list: RuleBook.WellKnownList) -> Bool { !counting(book.terms(of: list)).isEmpty }
-
+        // Group the occurrences by term: groupOf[term] indexes `groups` for the terms this text holds.
+        var groups: [[TermMatch]] = []
+        var touched: [Int] = []
+        for match in found {
+            let slot = groupOf[match.term]
+            if slot < 0 {
+                groupOf[match.term] = Int32(groups.count)
+                groups.append([match])
+                touched.append(match.term)
+            } else {
+                groups[Int(slot)].append(match)
+            }
+        }
+        defer { for term in touched { groupOf[term] = -1 } }
+        func occurrences(_ term: Int) -> [TermMatch] {
+            let slot = groupOf[term]
+            return slot < 0 ? [] : groups[Int(slot)]
+        }
+        func firstCounting(_ terms: [Int], where accept: (TermMatch) -> Bool = { _ in true }) -> TermMatch? {
+            for term in terms where groupOf[term] >= 0 {
+                if let hit = groups[Int(groupOf[term])].first(where: { $0.counts && accept($0) }) { return hit }
+            }
+            return nil
+        }
+        func present(_ list: RuleBook.WellKnownList) -> Bool { firstCounting(book.terms(of: list)) != nil }
         let gateOpen = present(.transportActors) || (present(.genericActors) && !present(.otherActors))
 
         func evidence(_ rule: Rule, _ matches: [TermMatch]) -> [Evidence] {
@@ -55,29 +90,28 @@ public final class Classifier {
             }
         }
 
+        // Only rules anchored on a term the text holds can hold.
+        var candidates = Set<Int>()
+        for term in touched { candidates.formUnion(rulesAnchoredOn[term]) }
+
         var outcomes: [RuleOutcome] = []
         var scores: [Int: Double] = [:]
         var firedEvidence: [Int: [Evidence]] = [:]
-        for rule in book.rules {
-            let anchors = rule.anchor.flatMap { byTerm[$0] ?? [] }
-            guard !anchors.isEmpty else { continue }
+        for index in candidates.sorted() {
+            let rule = book.rules[index]
+            let anchors = rule.anchor.flatMap(occurrences)
             let live = anchors.filter(\.counts)
             var held: [TermMatch]?
             for anchor in live {
                 var parts = [anchor]
-                var satisfied = true
                 for clause in rule.clauses {
                     guard
-                        let hit = counting(clause.terms).first(where: {
-                            Classifier.placed($0, clause.placement, anchor)
-                        })
-                    else {
-                        satisfied = false
-                        break
-                    }
+                        let hit = firstCounting(
+                            clause.terms, where: { Classifier.placed($0, clause.placement, anchor) })
+                    else { break }
                     parts.append(hit)
                 }
-                if satisfied {
+                if parts.count == rule.clauses.count + 1 {
                     held = parts
                     break
                 }
@@ -87,13 +121,14 @@ public final class Classifier {
                 status = .negated
             } else if held == nil {
                 status = .unmet
-            } else if !counting(rule.vetoes).isEmpty {
+            } else if firstCounting(rule.vetoes) != nil {
                 status = .vetoed
             } else if rule.gated && !gateOpen {
                 status = .gateShut
             } else {
                 status = .fired
             }
+            guard status == .fired || recordsEveryOutcome else { continue }
             let spans = evidence(rule, held ?? [live.first ?? anchors[0]])
             outcomes.append(
                 RuleOutcome(rule: rule.id, subtype: rule.subtype, weight: rule.weight, status: status, evidence: spans))

@@ -27,9 +27,16 @@ public struct NormalizedText: Sendable, Equatable {
 
     /// The normalised text of a range of scalars.
     public func text(in range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
+        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            var written = 0
+            for scalar in scalars[range] {
+                for byte in UTF8.encode(scalar)! {
+                    buffer[written] = byte
+                    written += 1
+                }
+            }
+            return written
+        }
     }
 
     /// The range of the original text that a range of the normalised text came from.

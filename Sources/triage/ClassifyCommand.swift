@@ -29,7 +29,7 @@ struct ClassifyCommand: ParsableCommand {
                     continue
                 }
                 do {
-                    try output.writeJSON(analyzer.record(for: try ClueInput.parse(line: line)))
+                    output.write(bytes: analyzer.record(for: try ClueInput.parse(line: line)).jsonLine)
                 } catch {
                     failures += 1
                     output.flush()

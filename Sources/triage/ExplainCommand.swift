@@ -21,6 +21,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try Analyzer(lexicons: lexicons.load())
+        analyzer.classifier.recordsEveryOutcome = true
         let clue = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let analysis = analyzer.analyze(clue)
         let book = analyzer.lexicons.rules

@@ -25,6 +25,13 @@ final class OutputWriter {
         if buffer.count > 1 << 16 { flush() }
     }
 
+    /// Writes a line of bytes (already encoded JSON, say).
+    func write(bytes line: [UInt8]) {
+        buffer.append(contentsOf: line)
+        buffer.append(0x0A)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
     /// Writes out what is buffered.
     func flush() {
         guard !buffer.isEmpty else { return }

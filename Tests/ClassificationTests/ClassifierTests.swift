@@ -65,7 +65,9 @@ private let fines = """
 private func classify(_ text: String, rules: RuleBook) throws -> Classification {
     let normalized = Normalizer().normalize(text)
     let tokens = try Segmenter(dictionary: projectDictionary).segment(normalized)
-    return Classifier(book: rules, pinyin: projectPinyin).classify(
+    let classifier = Classifier(book: rules, pinyin: projectPinyin)
+    classifier.recordsEveryOutcome = true
+    return classifier.classify(
         original: Array(text.unicodeScalars), normalized: normalized, tokens: tokens)
 }
 

@@ -62,12 +62,13 @@ final class RuleMatcher {
             sounds = scalars.map { table.isHan($0) ? pinyin.syllable(of: $0) : 0 }
         }
         var found: [TermMatch] = []
+        found.reserveCapacity(tokens.count)
         var seen = Set<Int64>()
         for token in tokens where token.isWord {
             let start = token.range.lowerBound
             characterTrie.matches(in: keys, from: start) { term, end in
                 guard wordAtEnd[end] >= 0 else { return }
-                seen.insert(Int64(term) << 40 | Int64(start) << 20 | Int64(end))
+                if !sounds.isEmpty { seen.insert(Int64(term) << 40 | Int64(start) << 20 | Int64(end)) }
                 found.append(
                     TermMatch(
                         term: term, range: start..<end, firstWord: Int(wordAtStart[start]),
