@@ -37,10 +37,24 @@ let package = Package(
             name: "Classification",
             dependencies: ["CICUShim", "TextNormalization", "Segmentation", "LexiconFormat"]
         ),
+        // Stage 4a: entities (places and the county, plates, sums, dates, phone and ID numbers, bodies, names).
+        .target(name: "Entities", dependencies: ["TextNormalization", "Segmentation", "LexiconFormat"]),
+
+        // Stage 4b: public-opinion risk, escalation and referral, from the risk lexicon.
+        .target(
+            name: "RiskAssessment",
+            dependencies: ["Classification", "Segmentation", "TextNormalization"]
+        ),
+        // Stage 5: routing by jurisdiction.
+        .target(name: "Routing", dependencies: ["LexiconFormat"]),
+
         // The stages put together: lexicon loading, the per-thread analyzer, the record every interface emits.
         .target(
             name: "Pipeline",
-            dependencies: ["TextNormalization", "Segmentation", "Classification", "LexiconFormat"]
+            dependencies: [
+                "TextNormalization", "Segmentation", "Classification", "Entities", "RiskAssessment", "Routing",
+                "LexiconFormat",
+            ]
         ),
 
         // The command-line tool: one subcommand per file.

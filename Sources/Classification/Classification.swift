@@ -9,6 +9,15 @@ public struct Evidence: Sendable, Equatable, Codable {
     public let end: Int
     /// The original text of the span.
     public let text: String
+
+    /// Creates evidence.
+    public init(rule: String, subtype: Int, start: Int, end: Int, text: String) {
+        self.rule = rule
+        self.subtype = subtype
+        self.start = start
+        self.end = end
+        self.text = text
+    }
 }
 
 /// What happened to one rule on one text (for `triage explain`).
@@ -29,8 +38,10 @@ public struct RuleOutcome: Sendable, Equatable {
 
     /// The rule's id.
     public let rule: String
-    /// The sub-type it votes for.
+    /// The sub-type it votes for (-1 for a risk rule).
     public let subtype: Int
+    /// The risk reason it votes for (risk rules only).
+    public let reason: String?
     /// Its weight.
     public let weight: Double
     /// What happened.

@@ -1,4 +1,7 @@
 import Classification
+import Entities
+import RiskAssessment
+import Routing
 import Segmentation
 import TextNormalization
 
@@ -14,6 +17,8 @@ public final class Analyzer {
     public let segmenter: Segmenter
     /// The classifier.
     public let classifier: Classifier
+    /// The risk assessor.
+    public let riskAssessor: RiskAssessor
 
     /// Creates an analyzer.
     ///
@@ -23,6 +28,7 @@ public final class Analyzer {
         normalizer = Normalizer(simplification: lexicons.simplification)
         segmenter = try Segmenter(dictionary: lexicons.dictionary)
         classifier = Classifier(book: lexicons.rules, pinyin: lexicons.pinyin)
+        riskAssessor = RiskAssessor(book: lexicons.risk, pinyin: lexicons.pinyin)
     }
 
     /// Every stage's result for one text.
@@ -35,19 +41,37 @@ public final class Analyzer {
         public let tokens: [Token]
         /// The classification.
         public let classification: Classification
+        /// The entities.
+        public let entities: Entities
+        /// The risk assessment.
+        public let risk: RiskAssessment
+        /// Where it goes.
+        public let route: Route
     }
 
-    /// Runs every stage on a text.
-    public func analyze(_ text: String) -> Analysis {
+    /// Runs every stage on a text; `receivedAt` resolves relative dates, `channel` bears on risk (media).
+    public func analyze(_ text: String, receivedAt: String? = nil, channel: String? = nil) -> Analysis {
         let original = Array(text.unicodeScalars)
         let normalized = normalizer.normalize(original)
         let tokens = segmenter.segment(normalized)
         let classification = classifier.classify(original: original, normalized: normalized, tokens: tokens)
-        return Analysis(original: original, normalized: normalized, tokens: tokens, classification: classification)
+        let entities = lexicons.entities.extract(
+            original: original, normalized: normalized, tokens: tokens, receivedAt: receivedAt)
+        let amounts = entities.values(.amount).compactMap(Double.init)
+        let risk = riskAssessor.assess(
+            original: original, normalized: normalized, tokens: tokens, classification: classification,
+            amountsYuan: amounts, channel: channel)
+        let route = lexicons.jurisdiction.route(county: entities.county, escalate: risk.escalate)
+        return Analysis(
+            original: original, normalized: normalized, tokens: tokens, classification: classification,
+            entities: entities, risk: risk, route: route)
     }
 
-    /// The classification record of a clue: the JSON contract of DESIGN.md.
-    public func record(for input: ClueInput) -> ClueRecord {
-        ClueRecord(input: input, classification: analyze(input.text).classification, taxonomy: lexicons.taxonomy)
+    /// The classification record of a clue: the JSON contract of DESIGN.md. Personal data is masked unless
+    /// `revealingPersonalData` is set by a caller allowed to see it.
+    public func record(for input: ClueInput, revealingPersonalData: Bool = false) -> ClueRecord {
+        let analysis = analyze(input.text, receivedAt: input.receivedAt, channel: input.channel)
+        return ClueRecord(
+            input: input, analysis: analysis, lexicons: lexicons, revealingPersonalData: revealingPersonalData)
     }
 }

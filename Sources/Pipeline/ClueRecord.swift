@@ -1,10 +1,14 @@
 import Classification
+import Entities
+import RiskAssessment
+import Routing
 
 /// The classification record every interface emits (DESIGN.md, "The classification record"). Field names are stable:
-/// fields may be added, never renamed or dropped.
-public struct ClueRecord: Sendable, Equatable, Encodable {
+/// fields may be added, never renamed or dropped. Personal data (phone and ID numbers, names) is masked unless the
+/// record was made for a caller allowed to see it.
+public struct ClueRecord: Sendable, Equatable {
     /// An id and a name, for the category and the sub-type.
-    public struct Named: Sendable, Equatable, Encodable {
+    public struct Named: Sendable, Equatable {
         public let id: Int
         public let name: String
     }
@@ -19,9 +23,18 @@ public struct ClueRecord: Sendable, Equatable, Encodable {
     public let evidence: [Evidence]
     /// How the decision was made: `rules`.
     public let decidedBy: String
+    public let risk: RiskAssessment
+    public let entities: Entities
+    public let route: Route
+    /// The discipline-inspection body, when the clue is referred.
+    public let referTo: String?
+    /// Whether personal data is shown unmasked.
+    public let revealsPersonalData: Bool
 
-    /// Builds the record of a classified clue.
-    public init(input: ClueInput, classification: Classification, taxonomy: Taxonomy) {
+    /// Builds the record of an analysed clue.
+    public init(input: ClueInput, analysis: Analyzer.Analysis, lexicons: LexiconSet, revealingPersonalData: Bool) {
+        let classification = analysis.classification
+        let taxonomy = lexicons.taxonomy
         id = input.id
         inScope = classification.inScope
         if classification.inScope, let subtype = taxonomy.subtypes[classification.subtype] {
@@ -34,19 +47,42 @@ public struct ClueRecord: Sendable, Equatable, Encodable {
         secondary = classification.secondary
         confidence = (classification.confidence * 100).rounded() / 100
         needsReview = classification.needsReview
-        evidence = classification.evidence
+        let personal = analysis.entities.mentions.filter(\.kind.isPersonalData)
+        func masked(_ item: Evidence) -> Evidence {
+            guard !revealingPersonalData, personal.contains(where: { $0.start < item.end && item.start < $0.end })
+            else { return item }
+            let text = PersonalData.maskText(
+                Array(analysis.original[item.start..<item.end]),
+                mentions: personal.map {
+                    EntityMention(
+                        kind: $0.kind, start: max(0, $0.start - item.start),
+                        end: min(item.end - item.start, $0.end - item.start), value: $0.value, text: $0.text)
+                })
+            return Evidence(rule: item.rule, subtype: item.subtype, start: item.start, end: item.end, text: text)
+        }
+        evidence = classification.evidence.map(masked)
         decidedBy = "rules"
+        let risk = analysis.risk
+        self.risk = RiskAssessment(
+            level: risk.level, reasons: risk.reasons, escalate: risk.escalate, escalateReasons: risk.escalateReasons,
+            referDiscipline: risk.referDiscipline, referReasons: risk.referReasons, evidence: risk.evidence.map(masked))
+        var entities = analysis.entities
+        if !revealingPersonalData {
+            entities.mentions = entities.mentions.map { mention in
+                guard mention.kind.isPersonalData else { return mention }
+                return EntityMention(
+                    kind: mention.kind, start: mention.start, end: mention.end,
+                    value: PersonalData.masked(mention.value, kind: mention.kind),
+                    text: PersonalData.masked(mention.text, kind: mention.kind))
+            }
+        }
+        self.entities = entities
+        route = analysis.route
+        referTo = risk.referDiscipline ? lexicons.jurisdiction.discipline : nil
+        revealsPersonalData = revealingPersonalData
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, category, subtype, secondary, confidence, evidence
-        case inScope = "in_scope"
-        case needsReview = "needs_review"
-        case decidedBy = "decided_by"
-    }
-
-    /// The record as one line of JSON (without the newline), written by hand for speed; the same fields and order as
-    /// `encode(to:)`.
+    /// The record as one line of JSON (without the newline), written by hand for speed.
     public var jsonLine: [UInt8] {
         var json = JSONLineWriter()
         json.openObject()
@@ -81,20 +117,75 @@ public struct ClueRecord: Sendable, Equatable, Encodable {
         }
         json.closeArray()
         json.write("decided_by", decidedBy)
+        writeRisk(into: &json)
+        writeEntities(into: &json)
+        json.openObject("route")
+        json.write("unit", route.unit)
+        json.write("escalated_to", route.escalatedTo)
+        json.write("manual", route.manual)
+        json.write("refer_to", referTo)
+        json.closeObject()
+        json.write("personal_data", revealsPersonalData ? "shown" : "masked")
         json.closeObject()
         return json.bytes
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(inScope, forKey: .inScope)
-        try container.encode(category, forKey: .category)
-        try container.encode(subtype, forKey: .subtype)
-        try container.encode(secondary, forKey: .secondary)
-        try container.encode(confidence, forKey: .confidence)
-        try container.encode(needsReview, forKey: .needsReview)
-        try container.encode(evidence, forKey: .evidence)
-        try container.encode(decidedBy, forKey: .decidedBy)
+    private func writeRisk(into json: inout JSONLineWriter) {
+        json.openObject("risk")
+        json.write("level", risk.level.rawValue)
+        json.openArray("reasons")
+        for reason in risk.reasons { json.write(nil, reason.rawValue) }
+        json.closeArray()
+        json.write("escalate", risk.escalate)
+        json.openArray("escalate_reasons")
+        for reason in risk.escalateReasons { json.write(nil, reason) }
+        json.closeArray()
+        json.write("refer_discipline", risk.referDiscipline)
+        json.openArray("refer_reasons")
+        for reason in risk.referReasons { json.write(nil, reason) }
+        json.closeArray()
+        json.openArray("evidence")
+        for item in risk.evidence {
+            json.openObject()
+            json.write("rule", item.rule)
+            json.write("start", item.start)
+            json.write("end", item.end)
+            json.write("text", item.text)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.closeObject()
+    }
+
+    private func writeEntities(into json: inout JSONLineWriter) {
+        json.openObject("entities")
+        json.write("county", entities.county)
+        json.write("unit", entities.county.flatMap { _ in route.manual ? nil : route.unit })
+        let lists: [(String, EntityKind)] = [
+            ("plates", .plate), ("phones", .phone), ("id_numbers", .idNumber), ("badges", .badge), ("dates", .date),
+            ("times", .time), ("bodies", .body), ("places", .place), ("names", .name),
+        ]
+        json.openArray("amounts_yuan")
+        for value in entities.values(.amount) {
+            if let number = Double(value) { json.write(nil, number) }
+        }
+        json.closeArray()
+        for (key, kind) in lists {
+            json.openArray(key)
+            for value in entities.values(kind) { json.write(nil, value) }
+            json.closeArray()
+        }
+        json.openArray("mentions")
+        for mention in entities.mentions {
+            json.openObject()
+            json.write("kind", mention.kind.rawValue)
+            json.write("start", mention.start)
+            json.write("end", mention.end)
+            json.write("text", mention.text)
+            json.write("value", mention.value)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.closeObject()
     }
 }

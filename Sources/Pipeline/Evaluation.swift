@@ -35,7 +35,63 @@ public struct ClassificationReport: Sendable, Codable {
     /// Accuracy of the primary by tag (implicit, negation …): [correct, total].
     public var byTag: [String: [Int]] = [:]
 
+    /// Risk level: gold level → predicted level → count.
+    public var riskConfusion: [String: [String: Int]] = [:]
+    /// Escalation and referral, as labels of their own.
+    public var escalate = LabelScore()
+    public var referDiscipline = LabelScore()
+    /// County: items with a gold county (null included) and how many the extractor got right.
+    public var countyCorrect = 0
+    public var countyTotal = 0
+    /// Wrong counties, with example ids: "gold→predicted".
+    public var countyErrors: [String: [String]] = [:]
+
     public init() {}
+
+    /// Adds the risk, escalation, referral and county of one item.
+    public mutating func addAnalysis(
+        gold: LabelledClue, riskLevel: String, escalate predictedEscalate: Bool, refer predictedRefer: Bool,
+        county: String?
+    ) {
+        if let goldRisk = gold.risk { riskConfusion[goldRisk, default: [:]][riskLevel, default: 0] += 1 }
+        if let goldEscalate = gold.escalate { Self.count(&escalate, gold: goldEscalate, predicted: predictedEscalate) }
+        if let goldRefer = gold.referDiscipline {
+            Self.count(&referDiscipline, gold: goldRefer, predicted: predictedRefer)
+        }
+        countyTotal += 1
+        if gold.county == county {
+            countyCorrect += 1
+        } else {
+            let key = "\(gold.county ?? "null")→\(county ?? "null")"
+            if countyErrors[key, default: []].count < 3 { countyErrors[key, default: []].append(gold.id) }
+        }
+    }
+
+    private static func count(_ score: inout LabelScore, gold: Bool, predicted: Bool) {
+        switch (gold, predicted) {
+        case (true, true): score.truePositives += 1
+        case (false, true): score.falsePositives += 1
+        case (true, false): score.falseNegatives += 1
+        case (false, false): break
+        }
+    }
+
+    /// The share of items whose risk level is right.
+    public var riskAccuracy: Double {
+        let total = riskConfusion.values.flatMap(\.values).reduce(0, +)
+        let right = riskConfusion.reduce(0) { $0 + ($1.value[$1.key] ?? 0) }
+        return total == 0 ? 0 : Double(right) / Double(total)
+    }
+
+    /// The share of gold high-risk items predicted high.
+    public var highRiskRecall: Double {
+        let row = riskConfusion["high"] ?? [:]
+        let total = row.values.reduce(0, +)
+        return total == 0 ? 0 : Double(row["high"] ?? 0) / Double(total)
+    }
+
+    /// The share of items whose county is right (a null gold county must be predicted null).
+    public var countyAccuracy: Double { countyTotal == 0 ? 0 : Double(countyCorrect) / Double(countyTotal) }
 
     /// Adds one item.
     public mutating func add(gold: LabelledClue, predicted: Int, predictedSecondary: [Int], needsReview review: Bool) {

@@ -1,5 +1,8 @@
 import Classification
+import Entities
 import LexiconFormat
+import RiskAssessment
+import Routing
 import Segmentation
 import TextNormalization
 
@@ -18,6 +21,12 @@ public struct LexiconSet: Sendable {
     public let simplification: Simplification
     /// Toneless pinyin, for homophone-tolerant terms.
     public let pinyin: PinyinTable
+    /// The risk rules (`risk/`).
+    public let risk: RuleBook
+    /// The entity extractor (`places/`, `entities/`).
+    public let entities: EntityExtractor
+    /// Who handles what (`jurisdictions.tsv`).
+    public let jurisdiction: Jurisdiction
 
     /// The files of generated character data, relative to the lexicon folder (`triage lexicon tables` writes them).
     public static let simplificationFile = "characters/simplified.tsv"
@@ -35,5 +44,15 @@ public struct LexiconSet: Sendable {
         dictionary = try DomainDictionary.load(lexiconDirectory: directory, normalizer: normalizer)
         rules = try RuleBook.load(
             directory: directory + "/rules", validSubtypes: Set(taxonomy.subtypeIDs), normalizer: normalizer)
+        risk = try RuleBook.load(
+            directory: directory + "/risk", validSubtypes: [], validReasons: Set(RiskReason.allCases.map(\.rawValue)),
+            normalizer: normalizer)
+        entities = try EntityExtractor(lexiconDirectory: directory)
+        jurisdiction = try Jurisdiction.load(path: directory + "/jurisdictions.tsv")
+        for county in entities.gazetteer.counties.sorted() where jurisdiction.unitByCounty[county] == nil {
+            throw LexiconError(
+                file: directory + "/jurisdictions.tsv",
+                reason: "no unit covers \(county), which the gazetteer names")
+        }
     }
 }

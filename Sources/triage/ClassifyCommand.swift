@@ -10,13 +10,15 @@ struct ClassifyCommand: ParsableCommand {
             Each input line is a clue: a JSON object with "text" (and optional "id", "channel", "received_at") or \
             plain text. For each line, in order, one JSON object is written: the classification record of DESIGN.md \
             (in_scope, category, subtype, secondary, confidence, needs_review, evidence citing the rule and the span \
-            of the original text). A line that cannot be read gives an object with "error" in its place, a message \
+            of the original text; risk with its reasons, escalate and refer_discipline; entities; route). Phone \
+            numbers, ID numbers and complainants' names are masked unless --show-personal-data is given. A line that cannot be read gives an object with "error" in its place, a message \
             on standard error naming the file and line, and exit status 1 at the end; the other lines are classified.
             """
     )
 
     @OptionGroup var input: InputOptions
     @OptionGroup var lexicons: LexiconOptions
+    @OptionGroup var personalData: PersonalDataOptions
 
     func run() throws {
         let analyzer = try Analyzer(lexicons: lexicons.load())
@@ -29,7 +31,10 @@ struct ClassifyCommand: ParsableCommand {
                     continue
                 }
                 do {
-                    output.write(bytes: analyzer.record(for: try ClueInput.parse(line: line)).jsonLine)
+                    output.write(
+                        bytes: analyzer.record(
+                            for: try ClueInput.parse(line: line), revealingPersonalData: personalData.reveal
+                        ).jsonLine)
                 } catch {
                     failures += 1
                     output.flush()

@@ -34,7 +34,11 @@ struct EvalCommand: ParsableCommand {
             let items: [LabelledClue]
             do { items = try LabelledClue.load(path: path) } catch { throw ValidationError("\(error)") }
             for item in items {
-                let classification = analyzer.analyze(item.text).classification
+                let analysis = analyzer.analyze(item.text, channel: item.channel)
+                let classification = analysis.classification
+                report.addAnalysis(
+                    gold: item, riskLevel: analysis.risk.level.rawValue, escalate: analysis.risk.escalate,
+                    refer: analysis.risk.referDiscipline, county: analysis.entities.county)
                 report.add(
                     gold: item, predicted: classification.subtype, predictedSecondary: classification.secondary,
                     needsReview: classification.needsReview)
@@ -74,6 +78,28 @@ struct EvalCommand: ParsableCommand {
             "by tag: "
                 + report.byTag.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value[0])/\($0.value[1])" }
                 .joined(separator: ", "))
+        output.write(
+            "risk level accuracy: \(figure(report.riskAccuracy)); high-risk recall: \(figure(report.highRiskRecall))")
+        output.write("risk confusion (rows gold, columns predicted): none low medium high")
+        for gold in ["none", "low", "medium", "high"] {
+            let row = report.riskConfusion[gold] ?? [:]
+            output.write(
+                "  " + gold.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    + ["none", "low", "medium", "high"].map { String(format: "%5d", row[$0] ?? 0) }.joined())
+        }
+        for (name, score) in [("escalate", report.escalate), ("refer_discipline", report.referDiscipline)] {
+            output.write(
+                "\(name): P \(figure(score.precision)) R \(figure(score.recall)) F1 \(figure(score.f1)) (n \(score.support))"
+            )
+        }
+        output.write(
+            "county accuracy: \(figure(report.countyAccuracy)) (\(report.countyCorrect)/\(report.countyTotal))")
+        let countyErrors = report.countyErrors.sorted { $0.value.count > $1.value.count }.prefix(6)
+        if !countyErrors.isEmpty {
+            output.write(
+                "  county errors: "
+                    + countyErrors.map { "\($0.key) \($0.value.joined(separator: " "))" }.joined(separator: "; "))
+        }
         output.write("most frequent confusions (gold→predicted ×count: example ids):")
         for confusion in report.topConfusions(12) {
             output.write("  \(confusion.pair) ×\(confusion.count): \(confusion.examples.joined(separator: " "))")
@@ -105,6 +131,12 @@ struct EvaluationSummary: Encodable {
     let needsReview: Int
     let subtypes: [Label]
     let confusions: [Confusion]
+    let riskAccuracy: Double
+    let highRiskRecall: Double
+    let riskConfusion: [String: [String: Int]]
+    let escalate: Label
+    let referDiscipline: Label
+    let countyAccuracy: Double
 
     init(report: ClassificationReport, files: [String]) {
         func label(_ id: Int) -> Label {
@@ -119,6 +151,15 @@ struct EvaluationSummary: Encodable {
         accuracy = report.accuracy
         needsReview = report.needsReview
         subtypes = (1...21).map(label)
+        riskAccuracy = report.riskAccuracy
+        highRiskRecall = report.highRiskRecall
+        riskConfusion = report.riskConfusion
+        func flag(_ score: LabelScore) -> Label {
+            Label(subtype: -1, precision: score.precision, recall: score.recall, f1: score.f1, support: score.support)
+        }
+        escalate = flag(report.escalate)
+        referDiscipline = flag(report.referDiscipline)
+        countyAccuracy = report.countyAccuracy
         confusions = report.topConfusions(50).map { confusion in
             let ids = confusion.pair.split(separator: "→").compactMap { Int($0) }
             return Confusion(gold: ids[0], predicted: ids[1], count: confusion.count, examples: confusion.examples)
@@ -126,7 +167,12 @@ struct EvaluationSummary: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case files, items, accuracy, subtypes, confusions
+        case files, items, accuracy, subtypes, confusions, escalate
+        case riskAccuracy = "risk_accuracy"
+        case highRiskRecall = "high_risk_recall"
+        case riskConfusion = "risk_confusion"
+        case referDiscipline = "refer_discipline"
+        case countyAccuracy = "county_accuracy"
         case macroF1 = "macro_f1"
         case outOfScope = "out_of_scope"
         case needsReview = "needs_review"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Classification
+import Entities
 import Foundation
 import Pipeline
 
@@ -18,19 +19,27 @@ struct ExplainCommand: ParsableCommand {
     var text: String?
 
     @OptionGroup var lexicons: LexiconOptions
+    @OptionGroup var personalData: PersonalDataOptions
 
     func run() throws {
         let analyzer = try Analyzer(lexicons: lexicons.load())
-        analyzer.classifier.recordsEveryOutcome = true
+        analyzer.classifier.engine.recordsEveryOutcome = true
         let clue = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let analysis = analyzer.analyze(clue)
         let book = analyzer.lexicons.rules
         let taxonomy = analyzer.lexicons.taxonomy
         let output = OutputWriter()
-        output.write("normalised: \(analysis.normalized.text)")
-        output.write("tokens:     " + analysis.tokens.filter { $0.kind != .space }.map(\.text).joined(separator: " | "))
+        let personal = personalData.reveal ? [] : analysis.entities.mentions.filter(\.kind.isPersonalData)
+        func hidden(_ range: Range<Int>) -> Bool {
+            personal.contains { $0.start < range.upperBound && range.lowerBound < $0.end }
+        }
+        output.write("text:       " + PersonalData.maskText(analysis.original, mentions: personal))
+        output.write(
+            "tokens:     "
+                + analysis.tokens.filter { $0.kind != .space }.map { hidden($0.originalRange) ? "***" : $0.text }
+                .joined(separator: " | "))
         output.write("terms:")
-        for match in analyzer.classifier.matches(in: analysis.normalized, tokens: analysis.tokens) {
+        for match in analyzer.classifier.engine.matches(in: analysis.normalized, tokens: analysis.tokens) {
             var notes: [String] = []
             if match.negated { notes.append("negated") }
             if match.inOperatorTurn { notes.append("operator's turn") }
@@ -52,7 +61,18 @@ struct ExplainCommand: ParsableCommand {
             let name = subtype == 0 ? "out of scope" : taxonomy.subtypes[subtype]?.name ?? "?"
             output.write("  \(subtype) \(name): \(String(format: "%.3f", score))")
         }
+        output.write("entities:")
+        for mention in analysis.entities.mentions {
+            let value = personalData.reveal ? mention.value : PersonalData.masked(mention.value, kind: mention.kind)
+            output.write("  \(mention.kind.rawValue) \(value) [\(mention.start),\(mention.end))")
+        }
+        output.write("county: \(analysis.entities.county ?? "unknown") → route: \(analysis.route.unit)")
+        let risk = analysis.risk
+        output.write(
+            "risk: \(risk.level.rawValue) \(risk.reasons.map(\.rawValue)); escalate \(risk.escalate) "
+                + "\(risk.escalateReasons); refer \(risk.referDiscipline) \(risk.referReasons)")
         output.write("record:")
-        try output.writeJSON(analyzer.record(for: ClueInput(text: clue)))
+        output.write(
+            bytes: analyzer.record(for: ClueInput(text: clue), revealingPersonalData: personalData.reveal).jsonLine)
     }
 }

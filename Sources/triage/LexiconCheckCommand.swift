@@ -32,7 +32,7 @@ struct LexiconCheckCommand: ParsableCommand {
                 + "loaded in \(String(format: "%.1f", milliseconds)) ms")
         guard !files.isEmpty else { return }
         let analyzer = try Analyzer(lexicons: loaded)
-        analyzer.classifier.recordsEveryOutcome = true
+        analyzer.classifier.engine.recordsEveryOutcome = true
         var diagnostics = RuleDiagnostics(book: loaded.rules)
         for path in files {
             let items: [LabelledClue]

@@ -66,7 +66,7 @@ private func classify(_ text: String, rules: RuleBook) throws -> Classification 
     let normalized = Normalizer().normalize(text)
     let tokens = try Segmenter(dictionary: projectDictionary).segment(normalized)
     let classifier = Classifier(book: rules, pinyin: projectPinyin)
-    classifier.recordsEveryOutcome = true
+    classifier.engine.recordsEveryOutcome = true
     return classifier.classify(
         original: Array(text.unicodeScalars), normalized: normalized, tokens: tokens)
 }

@@ -85,16 +85,16 @@ final class RuleMatcher {
                         lastWord: Int(wordAtEnd[end]), bySound: true))
             }
         }
-        for match in found where negationBreaks.contains(match.term) { breaks.append(match.range.lowerBound) }
-        breaks.sort()
-        markNegation(&found, breaks: breaks)
+        let wordBreaks = found.filter { negationBreaks.contains($0.term) }.map(\.range.lowerBound)
+        markNegation(&found, breaks: breaks, wordBreaks: wordBreaks)
         markOperatorTurns(&found, scalars: scalars)
         return found
     }
 
     /// A term is negated when a negator ends at most `negationReach` words before it (a near negator: right before
-    /// it) with no punctuation or negation break (但是 …) in between.
-    private func markNegation(_ found: inout [TermMatch], breaks: [Int]) {
+    /// it) with no punctuation in between, nor a negation break word (但是, 被 …) that does not follow the negator
+    /// directly ("没有被罚" stays negated; "未覆盖被罚款" does not).
+    private func markNegation(_ found: inout [TermMatch], breaks: [Int], wordBreaks: [Int]) {
         let negations = found.filter { negators.contains($0.term) || nearNegators.contains($0.term) }
         guard !negations.isEmpty else { return }
         for index in found.indices {
@@ -102,7 +102,10 @@ final class RuleMatcher {
             for negation in negations where negation.range.upperBound <= match.range.lowerBound {
                 let reach = nearNegators.contains(negation.term) ? 1 : RuleMatcher.negationReach
                 guard match.firstWord - negation.lastWord <= reach else { continue }
-                let blocked = breaks.contains { $0 >= negation.range.upperBound && $0 < match.range.lowerBound }
+                let end = negation.range.upperBound
+                let blocked =
+                    breaks.contains { $0 >= end && $0 < match.range.lowerBound }
+                    || wordBreaks.contains { $0 > end && $0 < match.range.lowerBound }
                 if !blocked {
                     found[index].negated = true
                     break

@@ -40,8 +40,10 @@ public struct Rule: Sendable {
 
     /// The rule's id, such as `s3.fine-no-receipt`; cited by evidence.
     public let id: String
-    /// The sub-type it votes for (0 votes for out of scope).
+    /// The sub-type it votes for (0 votes for out of scope; -1 for a risk rule, which votes for its reason).
     public let subtype: Int
+    /// The risk or referral reason it votes for (risk rules only).
+    public let reason: String?
     /// Its weight in (0, 1].
     public let weight: Double
     /// The anchor terms: the rule is tried at each occurrence of one of them.

@@ -39,10 +39,11 @@ public struct RuleBook: Sendable {
     /// Loads every `.rules` file under a directory, in path order.
     ///
     /// - Throws: `LexiconError` naming the file and line of the first problem.
-    public static func load(directory: String, validSubtypes: Set<Int>, normalizer: Normalizer = Normalizer())
-        throws(LexiconError) -> RuleBook
-    {
-        var parser = RuleParser(validSubtypes: validSubtypes, normalizer: normalizer)
+    public static func load(
+        directory: String, validSubtypes: Set<Int>, validReasons: Set<String> = [],
+        normalizer: Normalizer = Normalizer()
+    ) throws(LexiconError) -> RuleBook {
+        var parser = RuleParser(validSubtypes: validSubtypes, validReasons: validReasons, normalizer: normalizer)
         for path in try LexiconFile.files(in: directory, withExtensions: ["rules"]) {
             try parser.parse(try LexiconFile(path: path))
         }
@@ -53,6 +54,7 @@ public struct RuleBook: Sendable {
 /// Reads the rule syntax documented in Lexicons/README.md.
 struct RuleParser {
     private let validSubtypes: Set<Int>
+    private let validReasons: Set<String>
     private let normalizer: Normalizer
     private var terms: [Term] = []
     private var termIDs: [Term: Int] = [:]
@@ -73,6 +75,7 @@ struct RuleParser {
     private struct RuleDraft {
         var id: String
         var subtype: Int
+        var reason: String?
         var weight: Double
         var anchor: [ListOrTerm] = []
         var clauses: [(Rule.Placement, [ListOrTerm])] = []
@@ -91,13 +94,15 @@ struct RuleParser {
     private var block = Block.none
     private var drafts: [RuleDraft] = []
 
-    init(validSubtypes: Set<Int>, normalizer: Normalizer) {
+    init(validSubtypes: Set<Int>, validReasons: Set<String>, normalizer: Normalizer) {
         self.validSubtypes = validSubtypes
+        self.validReasons = validReasons
         self.normalizer = normalizer
     }
 
     mutating func parse(_ file: LexiconFile) throws(LexiconError) {
         var fileSubtype: Int?
+        var fileReason: String?
         for line in file.lines {
             func fail(_ reason: String) -> LexiconError {
                 LexiconError(file: file.path, line: line.number, reason: reason)
@@ -112,6 +117,15 @@ struct RuleParser {
                     throw fail("'subtype' takes one sub-type id (0 for out of scope, or an id of taxonomy.tsv)")
                 }
                 fileSubtype = id
+                fileReason = nil
+            case "reason":
+                try closeBlock()
+                guard arguments.count == 1, validReasons.contains(arguments[0]) else {
+                    let known = validReasons.sorted().joined(separator: ", ")
+                    throw fail("'reason' takes one reason name (\(known.isEmpty ? "none allowed here" : known))")
+                }
+                fileReason = arguments[0]
+                fileSubtype = nil
             case "list":
                 try closeBlock()
                 guard arguments.count >= 1 else { throw fail("'list' needs a name") }
@@ -140,9 +154,15 @@ struct RuleParser {
                 } else if arguments.count != 2 {
                     throw fail("expected 'rule ID WEIGHT [subtype N]'")
                 }
-                guard let subtype else { throw fail("rule '\(id)' has no sub-type: put 'subtype N' above it") }
+                guard subtype != nil || fileReason != nil else {
+                    throw fail("rule '\(id)' has no sub-type: put 'subtype N' (or 'reason NAME') above it")
+                }
                 ruleLocations[id] = "\(file.path):\(line.number)"
-                block = .rule(RuleDraft(id: id, subtype: subtype, weight: weight, file: file.path, line: line.number))
+                var draft = RuleDraft(
+                    id: id, subtype: subtype ?? -1, reason: subtype == nil ? fileReason : nil, weight: weight,
+                    file: file.path, line: line.number)
+                draft.gated = draft.reason == nil  // risk rules are read on clues already in scope
+                block = .rule(draft)
             case "any", "with", "near", "before", "after", "unless", "ungated":
                 guard case .rule(var draft) = block else {
                     throw fail("'\(keyword)' belongs inside a rule (after a 'rule' line)")
@@ -171,7 +191,7 @@ struct RuleParser {
             default:
                 guard case .list(let name) = block else {
                     throw fail(
-                        "unknown directive '\(keyword)' (expected subtype, list, rule, any, with, near, before, after, unless or ungated)"
+                        "unknown directive '\(keyword)' (expected subtype, reason, list, rule, any, with, near, before, after, unless or ungated)"
                     )
                 }
                 try addToList(name, words[...], file: file, line: line.number)
@@ -263,7 +283,8 @@ struct RuleParser {
             }
             rules.append(
                 Rule(
-                    id: draft.id, subtype: draft.subtype, weight: draft.weight, anchor: try resolve(draft.anchor),
+                    id: draft.id, subtype: draft.subtype, reason: draft.reason, weight: draft.weight,
+                    anchor: try resolve(draft.anchor),
                     clauses: clauses, vetoes: try resolve(draft.vetoes), gated: draft.gated, file: draft.file,
                     line: draft.line))
         }
