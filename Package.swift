@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TextNormalization", "LexiconFormat"]),
         .testTarget(name: "LexiconFormatTests", dependencies: ["LexiconFormat"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Pipeline", "LexiconFormat"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Entities", "RiskAssessment", "Routing"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,6 +45,29 @@ public enum PersonalData {
         return String(result)
     }
 
+    /// Masks every run of digits that could be a phone or ID number (7 digits or more, or 17 digits and an X),
+    /// whether or not it was recognised as one: for texts shown to people, where a number with a bad checksum or an
+    /// unusual format must not slip through.
+    public static func maskDigitRuns(_ text: String) -> String {
+        var result = ""
+        var run = ""
+        func flush() {
+            if run.count >= 7 { result += mask(run, keepingFirst: 3, last: 4) } else { result += run }
+            run = ""
+        }
+        for character in text {
+            if character.isASCII && (character.isNumber || ((character == "X" || character == "x") && run.count == 17))
+            {
+                run.append(character)
+            } else {
+                flush()
+                result.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
     private static func mask(_ text: String, keepingFirst first: Int, last: Int) -> String {
         let characters = Array(text)
         guard characters.count > first + last else {

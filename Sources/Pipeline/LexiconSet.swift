@@ -46,7 +46,7 @@ public struct LexiconSet: Sendable {
             directory: directory + "/rules", validSubtypes: Set(taxonomy.subtypeIDs), normalizer: normalizer)
         risk = try RuleBook.load(
             directory: directory + "/risk", validSubtypes: [], validReasons: Set(RiskReason.allCases.map(\.rawValue)),
-            normalizer: normalizer)
+            sharedFiles: [directory + "/rules/scope.rules"], normalizer: normalizer)
         entities = try EntityExtractor(lexiconDirectory: directory)
         jurisdiction = try Jurisdiction.load(path: directory + "/jurisdictions.tsv")
         for county in entities.gazetteer.counties.sorted() where jurisdiction.unitByCounty[county] == nil {

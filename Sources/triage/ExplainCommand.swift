@@ -33,10 +33,15 @@ struct ExplainCommand: ParsableCommand {
         func hidden(_ range: Range<Int>) -> Bool {
             personal.contains { $0.start < range.upperBound && range.lowerBound < $0.end }
         }
-        output.write("text:       " + PersonalData.maskText(analysis.original, mentions: personal))
+        let shown = PersonalData.maskText(analysis.original, mentions: personal)
+        output.write("text:       " + (personalData.reveal ? shown : PersonalData.maskDigitRuns(shown)))
         output.write(
             "tokens:     "
-                + analysis.tokens.filter { $0.kind != .space }.map { hidden($0.originalRange) ? "***" : $0.text }
+                + analysis.tokens.filter { $0.kind != .space }
+                .map {
+                    hidden($0.originalRange)
+                        ? "***" : personalData.reveal ? $0.text : PersonalData.maskDigitRuns($0.text)
+                }
                 .joined(separator: " | "))
         output.write("terms:")
         for match in analyzer.classifier.engine.matches(in: analysis.normalized, tokens: analysis.tokens) {

@@ -36,15 +36,16 @@ public struct RuleBook: Sendable {
     /// The term ids of a well-known list (empty when the files do not define it).
     public func terms(of list: WellKnownList) -> [Int] { lists[list.rawValue] ?? [] }
 
-    /// Loads every `.rules` file under a directory, in path order.
+    /// Loads every `.rules` file under a directory, in path order, after `sharedFiles` (files whose lists, such as
+    /// the negators, the rules of this directory use too).
     ///
     /// - Throws: `LexiconError` naming the file and line of the first problem.
     public static func load(
-        directory: String, validSubtypes: Set<Int>, validReasons: Set<String> = [],
+        directory: String, validSubtypes: Set<Int>, validReasons: Set<String> = [], sharedFiles: [String] = [],
         normalizer: Normalizer = Normalizer()
     ) throws(LexiconError) -> RuleBook {
         var parser = RuleParser(validSubtypes: validSubtypes, validReasons: validReasons, normalizer: normalizer)
-        for path in try LexiconFile.files(in: directory, withExtensions: ["rules"]) {
+        for path in try sharedFiles + LexiconFile.files(in: directory, withExtensions: ["rules"]) {
             try parser.parse(try LexiconFile(path: path))
         }
         return try parser.finish()

@@ -60,6 +60,8 @@ struct NumberScanner {
         }
         // Badge numbers: a run of letters and digits right after a cue word.
         for position in scalars.indices {
+            // 身份证号 is an ID number's cue, not a badge's.
+            if position >= 2, scalars[position - 2] == "身", scalars[position - 1] == "份" { continue }
             for cue in badgeCues where scalars.hasPrefix(cue, at: position) {
                 var start = position + cue.unicodeScalars.count
                 while start < scalars.count && (scalars[start] == ":" || scalars[start] == " " || scalars[start] == "是")
@@ -68,7 +70,9 @@ struct NumberScanner {
                 }
                 var end = start
                 while end < scalars.count && scalars[end].isAlphanumeric { end += 1 }
-                guard (4...20).contains(end - start), scalars[start..<end].contains(where: \.isDigit),
+                let looksLikeID =
+                    (end - start == 18 || end - start == 15) && scalars[start..<(end - 1)].allSatisfy(\.isDigit)
+                guard (4...20).contains(end - start), !looksLikeID, scalars[start..<end].contains(where: \.isDigit),
                     !found.contains(where: { $0.1.overlaps(start..<end) })
                 else { continue }
                 found.append((.badge, start..<end, scalars.string(start..<end).uppercased()))
