@@ -71,4 +71,6 @@ public struct Classification: Sendable, Equatable {
     /// The rules that fired, or, when the classifier records every outcome, every rule whose anchor occurred and what
     /// became of it.
     public let outcomes: [RuleOutcome]
+    /// What decided: `rules`, or `model` when the rules were silent and the statistical model backed them up.
+    public var decidedBy = "rules"
 }

@@ -22,9 +22,15 @@ public final class Classifier {
     public var reviewBelow = 0.6
     public var reviewMargin = 0.1
 
+    /// The statistical model that backs the rules up where they are silent, if any.
+    public let model: NaiveBayesModel?
+    /// The posterior a model label needs.
+    public var modelThreshold = 0.5
+
     /// Creates a classifier over a rule book; homophone-tolerant terms match by sound through the pinyin table.
-    public init(book: RuleBook, pinyin: PinyinTable) {
+    public init(book: RuleBook, pinyin: PinyinTable, model: NaiveBayesModel? = nil) {
         engine = RuleEngine(book: book, pinyin: pinyin)
+        self.model = model
     }
 
     /// Classifies a normalised, segmented text; evidence cites `original`, the text as received.
@@ -36,7 +42,38 @@ public final class Classifier {
             scores[outcome.subtype] = 1 - (1 - (scores[outcome.subtype] ?? 0)) * (1 - outcome.weight)
             evidence[outcome.subtype, default: []] += outcome.evidence
         }
-        return decide(scores: scores, evidence: evidence, gateOpen: evaluation.gateOpen, outcomes: evaluation.outcomes)
+        let decision = decide(
+            scores: scores, evidence: evidence, gateOpen: evaluation.gateOpen, outcomes: evaluation.outcomes)
+        guard !decision.inScope, evaluation.gateOpen, let model else { return decision }
+        return backUp(decision, model: model, original: original, normalized: normalized, tokens: tokens)
+    }
+
+    /// Where the rules are silent on a text that names an enforcement actor, the model may label it: its best label,
+    /// when that is a sub-type with at least `modelThreshold` posterior. Such a label always needs review and cites
+    /// the features that weighed most.
+    private func backUp(
+        _ decision: Classification, model: NaiveBayesModel, original: [Unicode.Scalar], normalized: NormalizedText,
+        tokens: [Token]
+    ) -> Classification {
+        let features = TextFeatures(normalized: normalized, tokens: tokens)
+        let (posterior, strongest) = model.predict(features)
+        guard let best = posterior.max(by: { $0.value < $1.value }), best.key != 0, best.value >= modelThreshold else {
+            return decision
+        }
+        let evidence = strongest.compactMap { feature -> Evidence? in
+            guard let range = features.ranges[feature] else { return nil }
+            let span = normalized.originalRange(of: range)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: original[span])
+            return Evidence(
+                rule: "model.naive-bayes", subtype: best.key, start: span.lowerBound, end: span.upperBound,
+                text: String(view))
+        }
+        var result = Classification(
+            inScope: true, subtype: best.key, secondary: [], confidence: best.value * 0.8, needsReview: true,
+            evidence: evidence, scores: decision.scores, gateOpen: decision.gateOpen, outcomes: decision.outcomes)
+        result.decidedBy = "model"
+        return result
     }
 
     private func decide(scores: [Int: Double], evidence: [Int: [Evidence]], gateOpen: Bool, outcomes: [RuleOutcome])

@@ -27,7 +27,7 @@ public final class Analyzer {
         self.lexicons = lexicons
         normalizer = Normalizer(simplification: lexicons.simplification)
         segmenter = try Segmenter(dictionary: lexicons.dictionary)
-        classifier = Classifier(book: lexicons.rules, pinyin: lexicons.pinyin)
+        classifier = Classifier(book: lexicons.rules, pinyin: lexicons.pinyin, model: lexicons.model)
         riskAssessor = RiskAssessor(book: lexicons.risk, pinyin: lexicons.pinyin)
     }
 

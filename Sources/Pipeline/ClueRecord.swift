@@ -21,7 +21,7 @@ public struct ClueRecord: Sendable, Equatable {
     public let confidence: Double
     public let needsReview: Bool
     public let evidence: [Evidence]
-    /// How the decision was made: `rules`.
+    /// How the decision was made: `rules`, or `model` when the statistical model backed silent rules up.
     public let decidedBy: String
     public let risk: RiskAssessment
     public let entities: Entities
@@ -61,7 +61,7 @@ public struct ClueRecord: Sendable, Equatable {
             return Evidence(rule: item.rule, subtype: item.subtype, start: item.start, end: item.end, text: text)
         }
         evidence = classification.evidence.map(masked)
-        decidedBy = "rules"
+        decidedBy = classification.decidedBy
         let risk = analysis.risk
         self.risk = RiskAssessment(
             level: risk.level, reasons: risk.reasons, escalate: risk.escalate, escalateReasons: risk.escalateReasons,

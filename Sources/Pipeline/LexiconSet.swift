@@ -1,5 +1,6 @@
 import Classification
 import Entities
+import Foundation
 import LexiconFormat
 import RiskAssessment
 import Routing
@@ -21,6 +22,10 @@ public struct LexiconSet: Sendable {
     public let simplification: Simplification
     /// Toneless pinyin, for homophone-tolerant terms.
     public let pinyin: PinyinTable
+    /// The statistical model backing the rules up (`model/naive-bayes.tsv`), when there is one.
+    public let model: NaiveBayesModel?
+    /// The model's file, relative to the lexicon folder (`triage lexicon train` writes it).
+    public static let modelFile = "model/naive-bayes.tsv"
     /// The risk rules (`risk/`).
     public let risk: RuleBook
     /// The entity extractor (`places/`, `entities/`).
@@ -47,6 +52,8 @@ public struct LexiconSet: Sendable {
         risk = try RuleBook.load(
             directory: directory + "/risk", validSubtypes: [], validReasons: Set(RiskReason.allCases.map(\.rawValue)),
             sharedFiles: [directory + "/rules/scope.rules"], normalizer: normalizer)
+        let modelPath = directory + "/" + LexiconSet.modelFile
+        model = FileManager.default.fileExists(atPath: modelPath) ? try NaiveBayesModel.load(path: modelPath) : nil
         entities = try EntityExtractor(lexiconDirectory: directory)
         jurisdiction = try Jurisdiction.load(path: directory + "/jurisdictions.tsv")
         for county in entities.gazetteer.counties.sorted() where jurisdiction.unitByCounty[county] == nil {
