@@ -46,7 +46,10 @@ public final class RuleEngine {
 
     public func evaluate(original: [Unicode.Scalar], normalized: NormalizedText, tokens: [Token]) -> Evaluation {
         let found = matcher.matches(in: normalized, tokens: tokens)
-        // Group the occurrences by term: groupOf[term] indexes `groups` for the terms this text holds.
+        // Group the occurrences by term: groupOf[term] indexes `groups` for the terms this text holds. The scratch
+        // array is moved into a local for the call (closures below read it) and handed back, cleared, at the end.
+        var groupOf: [Int32] = []
+        swap(&groupOf, &self.groupOf)
         var groups: [[TermMatch]] = []
         var touched: [Int] = []
         for match in found {
@@ -59,7 +62,10 @@ public final class RuleEngine {
                 groups[Int(slot)].append(match)
             }
         }
-        defer { for term in touched { groupOf[term] = -1 } }
+        defer {
+            for term in touched { groupOf[term] = -1 }
+            swap(&groupOf, &self.groupOf)
+        }
         func occurrences(_ term: Int) -> [TermMatch] {
             let slot = groupOf[term]
             return slot < 0 ? [] : groups[Int(slot)]

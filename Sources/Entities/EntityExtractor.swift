@@ -120,7 +120,8 @@ public struct EntityExtractor: Sendable {
         var found: [(EntityKind, Range<Int>, String)] = []
         let honorifics = ["先生", "女士", "师傅", "大爷", "阿姨"]
         let stops: Set<Unicode.Scalar> = ["在", "是", "的", "反", "说", "称", "从", "于", "因", "，", ",", "。", ":", " ", "来"]
-        for position in scalars.indices {
+        let cueStarts = ScalarSet(nameCues.compactMap(\.unicodeScalars.first))
+        for position in scalars.indices where cueStarts.contains(scalars[position]) {
             for cue in nameCues where scalars.hasPrefix(cue, at: position) {
                 var start = position + cue.unicodeScalars.count
                 while start < scalars.count && (scalars[start] == ":" || scalars[start] == " ") { start += 1 }

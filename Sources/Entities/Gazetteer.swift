@@ -18,6 +18,14 @@ public struct Gazetteer: Sendable {
 
     /// Places by name.
     public let places: [String: Place]
+    /// The names of the cities (kind `city`): a place that belongs to a city as a whole names no county.
+    public let cities: Set<String>
+
+    /// Creates a gazetteer from its places.
+    public init(places: [String: Place]) {
+        self.places = places
+        cities = Set(places.values.filter { $0.kind == "city" }.map(\.name))
+    }
 
     /// Reads every `.tsv` file of a folder: rows `name kind county`.
     ///
@@ -46,9 +54,6 @@ public struct Gazetteer: Sendable {
         }
         return Gazetteer(places: places)
     }
-
-    /// The names of the cities (kind `city`): a place that belongs to a city as a whole names no county.
-    public var cities: Set<String> { Set(places.values.filter { $0.kind == "city" }.map(\.name)) }
 
     /// The county-level division a place names, if it names one.
     public func county(of name: String) -> String? {

@@ -16,7 +16,9 @@ public struct DomainDictionary: Sendable {
     }
 
     private var entries: [Entry] = []
-    /// Trie edges, keyed by node index and scalar.
+    /// The root's children by BMP scalar (most lookups start and fail there), and the other trie edges, keyed by
+    /// node index and scalar.
+    private var rootChildren: [Int32] = []
     private var edges: [UInt64: Int32] = [:]
     /// For each trie node, the index of the entry ending there, or -1.
     private var terminal: [Int32] = [-1]
@@ -41,15 +43,19 @@ public struct DomainDictionary: Sendable {
         let pieces = term.split(separator: " ").map { Array($0.unicodeScalars) }
         guard !pieces.isEmpty else { return }
         let entry = Entry(scalars: pieces.flatMap { $0 }, pieces: pieces.map(\.count))
+        if rootChildren.isEmpty { rootChildren = [Int32](repeating: -1, count: 0x10000) }
         var node: Int32 = 0
         for scalar in entry.scalars {
-            let key = UInt64(UInt32(node)) << 32 | UInt64(scalar.value)
-            if let child = edges[key] {
+            if let child = child(of: node, scalar) {
                 node = child
             } else {
                 let child = Int32(terminal.count)
                 terminal.append(-1)
-                edges[key] = child
+                if node == 0 && scalar.value < 0x10000 {
+                    rootChildren[Int(scalar.value)] = child
+                } else {
+                    edges[UInt64(UInt32(node)) << 32 | UInt64(scalar.value)] = child
+                }
                 node = child
             }
         }
@@ -65,10 +71,20 @@ public struct DomainDictionary: Sendable {
     public func contains(_ term: String) -> Bool {
         var node: Int32 = 0
         for scalar in term.unicodeScalars where scalar != " " {
-            guard let child = edges[UInt64(UInt32(node)) << 32 | UInt64(scalar.value)] else { return false }
+            guard let child = child(of: node, scalar) else { return false }
             node = child
         }
         return terminal[Int(node)] >= 0
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ scalar: Unicode.Scalar) -> Int32? {
+        if node == 0 && scalar.value < 0x10000 {
+            guard !rootChildren.isEmpty else { return nil }
+            let child = rootChildren[Int(scalar.value)]
+            return child < 0 ? nil : child
+        }
+        return edges[UInt64(UInt32(node)) << 32 | UInt64(scalar.value)]
     }
 
     /// The longest entry that matches `scalars` from `start` and whose end satisfies `acceptEnd`.
@@ -78,9 +94,7 @@ public struct DomainDictionary: Sendable {
         var node: Int32 = 0
         var best: Int32 = -1
         var position = start
-        while position < scalars.count,
-            let child = edges[UInt64(UInt32(node)) << 32 | UInt64(scalars[position].value)]
-        {
+        while position < scalars.count, let child = child(of: node, scalars[position]) {
             node = child
             position += 1
             if terminal[Int(node)] >= 0 && acceptEnd(position) { best = terminal[Int(node)] }

@@ -27,16 +27,10 @@ public struct NormalizedText: Sendable, Equatable {
 
     /// The normalised text of a range of scalars.
     public func text(in range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
-            var written = 0
-            for scalar in scalars[range] {
-                for byte in UTF8.encode(scalar)! {
-                    buffer[written] = byte
-                    written += 1
-                }
-            }
-            return written
-        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 3)
+        for scalar in scalars[range] { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The range of the original text that a range of the normalised text came from.

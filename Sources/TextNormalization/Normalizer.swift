@@ -35,10 +35,11 @@ public struct Normalizer: Sendable {
     private let simplification: Simplification
 
     /// Symbols that count as inserted noise when they interleave single Han characters.
-    static let noiseSymbols: Set<Unicode.Scalar> = [
-        "*", ".", "·", "•", "-", "_", "/", "\\", "|", "~", "^", "+", "#", "@", "=", "`", "'", "\"", "¥", "$", "%",
-        "&",
-    ]
+    static let noiseSymbols = ScalarSet(
+        [
+            "*", ".", "·", "•", "-", "_", "/", "\\", "|", "~", "^", "+", "#", "@", "=", "`", "'", "\"", "¥", "$", "%",
+            "&",
+        ] as [Unicode.Scalar])
 
     /// Creates a normaliser running the given steps, with a traditional → simplified mapping (by default the one
     /// built from ICU; the CLI loads `Lexicons/characters/simplified.tsv` instead, which is faster to load).

@@ -8,7 +8,10 @@ import TextNormalization
 /// as a data file (`Lexicons/characters/pinyin.tsv`, written by `triage lexicon tables`): lines
 /// `SYLLABLE<TAB>CHARACTERS`. Syllables are numbered from 1; 0 means "no syllable".
 public struct PinyinTable: Sendable {
-    private var syllableOf: [UInt32: UInt32] = [:]
+    /// The syllable number of each BMP character (0: none).
+    private var syllableOf = [UInt16](repeating: 0, count: 0x10000)
+    /// How many characters have a syllable.
+    public private(set) var count = 0
     /// The syllables, by number − 1.
     public private(set) var syllables: [String] = []
 
@@ -19,16 +22,18 @@ public struct PinyinTable: Sendable {
     public init(rows: [(syllable: String, characters: [Unicode.Scalar])]) {
         for row in rows {
             syllables.append(row.syllable)
-            for scalar in row.characters { syllableOf[scalar.value] = UInt32(syllables.count) }
+            for scalar in row.characters where scalar.value < 0x10000 {
+                if syllableOf[Int(scalar.value)] == 0 { count += 1 }
+                syllableOf[Int(scalar.value)] = UInt16(syllables.count)
+            }
         }
     }
 
     /// The syllable number of a character, or 0.
     @inline(__always)
-    func syllable(of scalar: Unicode.Scalar) -> UInt32 { syllableOf[scalar.value] ?? 0 }
-
-    /// The number of characters covered.
-    public var count: Int { syllableOf.count }
+    func syllable(of scalar: Unicode.Scalar) -> UInt32 {
+        scalar.value < 0x10000 ? UInt32(syllableOf[Int(scalar.value)]) : 0
+    }
 
     /// Reads a pinyin file.
     ///

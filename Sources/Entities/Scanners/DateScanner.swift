@@ -1,4 +1,5 @@
 import Foundation
+import TextNormalization
 
 /// Finds dates and times of day, resolving relative dates (昨天, 上周五) against the day a clue was received.
 struct DateScanner {
@@ -9,10 +10,15 @@ struct DateScanner {
     static let dayParts = ["凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里"]
 
     /// (kind, range, value): dates as yyyy-MM-dd when they can be resolved, else as written.
+    static let calendar = Calendar(identifier: .gregorian)
+    /// The characters a relative date or a time of day can start with.
+    static let starts = ScalarSet(
+        (relativeDays.map(\.0) + ["上周", "上星期", "这周", "本周", "这星期"] + dayParts).compactMap(\.unicodeScalars.first))
+
     static func scan(_ scalars: [Unicode.Scalar], received: DateComponents?) -> [(EntityKind, Range<Int>, String)] {
         var found: [(EntityKind, Range<Int>, String)] = []
         var index = 0
-        let calendar = Calendar(identifier: .gregorian)
+        let calendar = DateScanner.calendar
         let receivedDate = received.flatMap { calendar.date(from: $0) }
         func iso(_ date: Date) -> String {
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
@@ -77,6 +83,10 @@ struct DateScanner {
                     continue
                 }
                 while index < scalars.count && scalars[index].isDigit { index += 1 }
+                continue
+            }
+            guard starts.contains(scalars[index]) else {
+                index += 1
                 continue
             }
             // 昨天, 前天 …

@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// Finds phone numbers, resident ID numbers (checksum-validated) and badge numbers in normalised text.
 struct NumberScanner {
     /// Words after which a bare 7- or 8-digit number is a local phone number.
@@ -59,7 +61,8 @@ struct NumberScanner {
             index = end
         }
         // Badge numbers: a run of letters and digits right after a cue word.
-        for position in scalars.indices {
+        let cueStarts = ScalarSet(badgeCues.compactMap(\.unicodeScalars.first))
+        for position in scalars.indices where cueStarts.contains(scalars[position]) {
             // 身份证号 is an ID number's cue, not a badge's.
             if position >= 2, scalars[position - 2] == "身", scalars[position - 1] == "份" { continue }
             for cue in badgeCues where scalars.hasPrefix(cue, at: position) {

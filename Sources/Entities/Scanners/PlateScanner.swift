@@ -1,7 +1,9 @@
+import TextNormalization
+
 /// Finds vehicle plates: a province character, a letter, then five characters (six for new-energy plates, which have
 /// D or F first or last), or four and 挂 for trailers. Separators (·, -, space, .) after the letter are allowed.
 struct PlateScanner {
-    static let provinces = Set("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".unicodeScalars)
+    static let provinces = ScalarSet("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".unicodeScalars)
     static let separators: Set<Unicode.Scalar> = ["·", "•", "-", " ", "."]
     static let suffixes: Set<Unicode.Scalar> = ["挂", "学", "警", "领", "港", "澳"]
 
