@@ -14,7 +14,9 @@ public struct LexiconFile: Sendable {
 
         /// The content split at tab characters, each field trimmed of surrounding white space.
         public var fields: [String] {
-            text.split(separator: "\t", omittingEmptySubsequences: false).map { String($0.trimmedOfWhiteSpace) }
+            text.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map {
+                String(String.UnicodeScalarView($0.trimmedOfWhiteSpace))
+            }
         }
     }
 
@@ -35,11 +37,18 @@ public struct LexiconFile: Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         self.path = path
         var lines: [Line] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var content = Substring(raw)
+        // Work on Unicode scalars: splitting and trimming Characters walks grapheme clusters, which is slow.
+        let scalars = text.unicodeScalars
+        var number = 0
+        var lineStart = scalars.startIndex
+        while lineStart < scalars.endIndex {
+            let lineEnd = scalars[lineStart...].firstIndex(of: "\n") ?? scalars.endIndex
+            number += 1
+            var content = scalars[lineStart..<lineEnd]
             if let hash = content.firstIndex(of: "#") { content = content[..<hash] }
             let trimmed = content.trimmedOfWhiteSpace
-            if !trimmed.isEmpty { lines.append(Line(number: index + 1, text: String(trimmed))) }
+            if !trimmed.isEmpty { lines.append(Line(number: number, text: String(String.UnicodeScalarView(trimmed)))) }
+            lineStart = lineEnd == scalars.endIndex ? lineEnd : scalars.index(after: lineEnd)
         }
         self.lines = lines
     }
@@ -106,10 +115,10 @@ public struct LexiconFile: Sendable {
     }
 }
 
-extension Substring {
-    /// The substring without white space (spaces, tabs, line ends, ideographic spaces) at either end.
-    var trimmedOfWhiteSpace: Substring {
-        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+extension Substring.UnicodeScalarView {
+    /// The scalars without white space (spaces, tabs, line ends, ideographic spaces) at either end.
+    var trimmedOfWhiteSpace: Substring.UnicodeScalarView {
+        let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return self[endIndex...]
         }

@@ -78,34 +78,49 @@ public struct NaiveBayesModel: Sendable {
         return text
     }
 
-    /// Reads a model file.
+    /// Reads a model file. It is machine-written and large, so it is parsed byte by byte rather than through
+    /// `LexiconFile`.
     ///
-    /// - Throws: `LexiconError` for a malformed line.
+    /// - Throws: `LexiconError` for an unreadable file or a malformed line.
     public static func load(path: String) throws(LexiconError) -> NaiveBayesModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LexiconError(file: path, reason: "cannot be read")
+        }
         var model = NaiveBayesModel()
-        for line in try LexiconFile(path: path).lines {
-            let fields = line.text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if fields.first == "label" {
-                guard fields.count == 4, let label = Int(fields[1]), let documents = Int(fields[2]),
-                    let total = Int(fields[3])
-                else { throw LexiconError(file: path, line: line.number, reason: "expected: label, id, texts, total") }
+        let bytes = [UInt8](data)
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            defer { start = end + 1 }
+            let line = bytes[start..<end]
+            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            func fail(_ reason: String) -> LexiconError { LexiconError(file: path, line: lineNumber, reason: reason) }
+            func integer(_ digits: ArraySlice<UInt8>) -> Int? {
+                guard !digits.isEmpty, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+                return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            }
+            if fields.count == 4, fields[0].elementsEqual("label".utf8) {
+                guard let label = integer(fields[1]), let documents = integer(fields[2]), let total = integer(fields[3])
+                else { throw fail("expected: label, id, texts, total") }
                 model.labels.append(label)
                 model.documents[label] = documents
                 model.totals[label] = total
                 continue
             }
-            guard fields.count == 2 else {
-                throw LexiconError(file: path, line: line.number, reason: "expected: feature, a tab, label:count …")
-            }
+            guard fields.count == 2 else { throw fail("expected: feature, a tab, label:count …") }
             var byLabel: [Int: Int] = [:]
-            for cell in fields[1].split(separator: " ") {
-                let parts = cell.split(separator: ":")
-                guard parts.count == 2, let label = Int(parts[0]), let count = Int(parts[1]) else {
-                    throw LexiconError(file: path, line: line.number, reason: "bad count '\(cell)'")
+            for cell in fields[1].split(separator: 0x20) {
+                let parts = cell.split(separator: UInt8(ascii: ":"))
+                guard parts.count == 2, let label = integer(parts[0]), let count = integer(parts[1]) else {
+                    throw fail("bad count '\(String(decoding: cell, as: UTF8.self))'")
                 }
                 byLabel[label] = count
             }
-            model.counts[fields[0]] = byLabel
+            model.counts[String(decoding: fields[0], as: UTF8.self)] = byLabel
         }
         return model
     }

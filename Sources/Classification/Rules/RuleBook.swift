@@ -58,7 +58,13 @@ struct RuleParser {
     private let validReasons: Set<String>
     private let normalizer: Normalizer
     private var terms: [Term] = []
-    private var termIDs: [Term: Int] = [:]
+    /// Term ids by the term's UTF-8 bytes and tolerance (hashing bytes is much cheaper than hashing Strings, which
+    /// normalises them first).
+    private var termIDs: [TermKey: Int] = [:]
+    private struct TermKey: Hashable {
+        let bytes: [UInt8]
+        let tolerant: Bool
+    }
     private var lists: [String: [Int]] = [:]
     private var listLocations: [String: String] = [:]
     private var rules: [Rule] = []
@@ -108,7 +114,8 @@ struct RuleParser {
             func fail(_ reason: String) -> LexiconError {
                 LexiconError(file: file.path, line: line.number, reason: reason)
             }
-            let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let words = line.text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                .map { String(String.UnicodeScalarView($0)) }
             let keyword = words[0]
             let arguments = Array(words.dropFirst())
             switch keyword {
@@ -237,6 +244,11 @@ struct RuleParser {
             }
             let tolerant = word.hasSuffix("~")
             let text = tolerant ? String(word.dropLast()) : word
+            let key = TermKey(bytes: Array(text.utf8), tolerant: tolerant)
+            if let id = termIDs[key] {
+                result.append(.term(id))  // already checked
+                continue
+            }
             let normalized = normalizer.normalize(text).text
             guard normalized == text, !text.isEmpty else {
                 throw LexiconError(
@@ -249,10 +261,10 @@ struct RuleParser {
                     reason: "'\(word)': only terms of 3 or more characters may be homophone-tolerant")
             }
             let term = Term(text: text, homophoneTolerant: tolerant)
-            if let id = termIDs[term] {
+            if let id = termIDs[key] {
                 result.append(.term(id))
             } else {
-                termIDs[term] = terms.count
+                termIDs[key] = terms.count
                 result.append(.term(terms.count))
                 terms.append(term)
             }
