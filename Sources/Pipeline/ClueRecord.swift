@@ -30,6 +30,8 @@ public struct ClueRecord: Sendable, Equatable {
     public let referTo: String?
     /// Whether personal data is shown unmasked.
     public let revealsPersonalData: Bool
+    /// The unit covering the clue's county, if it has one.
+    public let unitOfCounty: String?
 
     /// Builds the record of an analysed clue.
     public init(input: ClueInput, analysis: Analyzer.Analysis, lexicons: LexiconSet, revealingPersonalData: Bool) {
@@ -78,6 +80,7 @@ public struct ClueRecord: Sendable, Equatable {
         }
         self.entities = entities
         route = analysis.route
+        unitOfCounty = analysis.entities.county.flatMap { lexicons.jurisdiction.unitByCounty[$0] }
         referTo = risk.referDiscipline ? lexicons.jurisdiction.discipline : nil
         revealsPersonalData = revealingPersonalData
     }
@@ -119,10 +122,11 @@ public struct ClueRecord: Sendable, Equatable {
         json.write("decided_by", decidedBy)
         writeRisk(into: &json)
         writeEntities(into: &json)
+        // An out-of-scope clue goes nowhere: its route is all null.
         json.openObject("route")
-        json.write("unit", route.unit)
-        json.write("escalated_to", route.escalatedTo)
-        json.write("manual", route.manual)
+        json.write("unit", inScope ? route.unit : nil)
+        json.write("escalated_to", inScope ? route.escalatedTo : nil)
+        json.write("manual", inScope && route.manual)
         json.write("refer_to", referTo)
         json.closeObject()
         json.write("personal_data", revealsPersonalData ? "shown" : "masked")
@@ -160,7 +164,7 @@ public struct ClueRecord: Sendable, Equatable {
     private func writeEntities(into json: inout JSONLineWriter) {
         json.openObject("entities")
         json.write("county", entities.county)
-        json.write("unit", entities.county.flatMap { _ in route.manual ? nil : route.unit })
+        json.write("unit", unitOfCounty)
         let lists: [(String, EntityKind)] = [
             ("plates", .plate), ("phones", .phone), ("id_numbers", .idNumber), ("badges", .badge), ("dates", .date),
             ("times", .time), ("bodies", .body), ("places", .place), ("names", .name),

@@ -63,8 +63,11 @@ public struct NaiveBayesModel: Sendable {
             let otherTotal = totals.filter { $0.key != winner }.values.reduce(0, +)
             let elsewhere = (Double(otherCount) + smoothing) / (Double(otherTotal) + smoothing * vocabulary)
             return (feature, log(inWinner / elsewhere))
-        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(5).filter { $0.1 > 0 }.map(\.0)
-        return (posterior, strongest)
+        }.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        // Cite words first: character pairs that straddle two words read badly as evidence.
+        let words = strongest.filter { $0.0.hasPrefix("w:") }
+        let cited = (words.count >= 2 ? words : strongest).prefix(5).map(\.0)
+        return (posterior, Array(cited))
     }
 
     /// Writes the model as a data file: `label L DOCUMENTS TOTAL` rows, then `FEATURE<TAB>L:COUNT L:COUNT …` rows.
