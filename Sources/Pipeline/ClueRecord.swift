@@ -108,17 +108,7 @@ public struct ClueRecord: Sendable, Equatable {
         json.closeArray()
         json.write("confidence", confidence)
         json.write("needs_review", needsReview)
-        json.openArray("evidence")
-        for item in evidence {
-            json.openObject()
-            json.write("rule", item.rule)
-            json.write("subtype", item.subtype)
-            json.write("start", item.start)
-            json.write("end", item.end)
-            json.write("text", item.text)
-            json.closeObject()
-        }
-        json.closeArray()
+        ClueRecord.write(evidence, citingSubtypes: true, into: &json)
         json.write("decided_by", decidedBy)
         writeRisk(into: &json)
         writeEntities(into: &json)
@@ -148,17 +138,23 @@ public struct ClueRecord: Sendable, Equatable {
         json.openArray("refer_reasons")
         for reason in risk.referReasons { json.write(nil, reason) }
         json.closeArray()
+        ClueRecord.write(risk.evidence, citingSubtypes: false, into: &json)
+        json.closeObject()
+    }
+
+    /// Writes an `evidence` array: rule, (sub-type,) start, end and text of each span.
+    private static func write(_ evidence: [Evidence], citingSubtypes: Bool, into json: inout JSONLineWriter) {
         json.openArray("evidence")
-        for item in risk.evidence {
+        for item in evidence {
             json.openObject()
             json.write("rule", item.rule)
+            if citingSubtypes { json.write("subtype", item.subtype) }
             json.write("start", item.start)
             json.write("end", item.end)
             json.write("text", item.text)
             json.closeObject()
         }
         json.closeArray()
-        json.closeObject()
     }
 
     private func writeEntities(into json: inout JSONLineWriter) {

@@ -1,4 +1,3 @@
-import CICUShim
 import LexiconFormat
 
 /// The traditional → simplified mapping of single Han characters.
@@ -47,30 +46,13 @@ public struct Simplification: Sendable {
     }
 
     /// Every BMP Han character that ICU's `Traditional-Simplified` transliterator changes, with its simplified form.
-    /// All characters go through ICU in one buffer, one per line, so the transliterator runs once.
     public static func pairsFromICU() -> [(Unicode.Scalar, Unicode.Scalar)] {
-        let table = CharacterTable.shared
-        let han = (0..<0x10000).compactMap { Unicode.Scalar(UInt32($0)) }.filter(table.isHan)
-        var status: Int32 = 0
-        guard let transliterator = cicu_transliterator_open("Traditional-Simplified", &status) else { return [] }
-        defer { cicu_transliterator_close(transliterator) }
-        var buffer: [UInt16] = []
-        buffer.reserveCapacity(han.count * 4)
-        for scalar in han {
-            buffer.append(UInt16(scalar.value))
-            buffer.append(0x0A)
-        }
-        let length = Int32(buffer.count)
-        buffer.append(contentsOf: repeatElement(0, count: buffer.count))
-        let written = cicu_transliterate(transliterator, &buffer, length, Int32(buffer.count), &status)
-        guard written >= 0 else { return [] }
-        let lines = buffer[0..<Int(written)].split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard lines.count >= han.count else { return [] }
-        return zip(han, lines).compactMap { scalar, line in
-            guard line.count == 1, let simplified = Unicode.Scalar(line.first!), simplified != scalar else {
-                return nil
-            }
-            return (scalar, simplified)
+        let han = Transliteration.hanCharacters
+        guard let results = Transliteration.perCharacter(han, id: "Traditional-Simplified") else { return [] }
+        return zip(han, results).compactMap { scalar, result in
+            let scalars = Array(result.unicodeScalars)
+            guard scalars.count == 1, scalars[0] != scalar else { return nil }
+            return (scalar, scalars[0])
         }
     }
 }

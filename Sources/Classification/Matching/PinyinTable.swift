@@ -1,4 +1,3 @@
-import CICUShim
 import LexiconFormat
 import TextNormalization
 
@@ -59,25 +58,11 @@ public struct PinyinTable: Sendable {
 
     /// Builds the rows from ICU for every BMP Han character (slow: for `triage lexicon tables`).
     public static func rowsFromICU() -> [(syllable: String, characters: [Unicode.Scalar])] {
-        let table = CharacterTable.shared
-        let han = (0x3400..<0xA000).compactMap { Unicode.Scalar(UInt32($0)) }.filter(table.isHan)
-        var status: Int32 = 0
-        guard let transliterator = cicu_transliterator_open("Han-Latin; Latin-ASCII", &status) else { return [] }
-        defer { cicu_transliterator_close(transliterator) }
-        var buffer: [UInt16] = []
-        for scalar in han {
-            buffer.append(UInt16(scalar.value))
-            buffer.append(0x0A)
-        }
-        let length = Int32(buffer.count)
-        buffer.append(contentsOf: repeatElement(0, count: buffer.count * 6))
-        let written = cicu_transliterate(transliterator, &buffer, length, Int32(buffer.count), &status)
-        guard written >= 0 else { return [] }
-        let lines = buffer[0..<Int(written)].split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard lines.count >= han.count else { return [] }
+        let han = Transliteration.hanCharacters
+        guard let results = Transliteration.perCharacter(han, id: "Han-Latin; Latin-ASCII") else { return [] }
         var bySyllable: [String: [Unicode.Scalar]] = [:]
-        for (scalar, line) in zip(han, lines) {
-            let syllable = String(decoding: line, as: UTF16.self).lowercased().filter { $0.isASCII && $0.isLetter }
+        for (scalar, result) in zip(han, results) {
+            let syllable = result.lowercased().filter { $0.isASCII && $0.isLetter }
             guard !syllable.isEmpty, syllable.count <= 6 else { continue }
             bySyllable[syllable, default: []].append(scalar)
         }
