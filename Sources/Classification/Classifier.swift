@@ -23,9 +23,11 @@ public final class Classifier {
     public var reviewMargin = 0.1
 
     /// The statistical model that backs the rules up where they are silent, if any.
-    public let model: NaiveBayesModel?
+    public var model: NaiveBayesModel?
     /// The posterior a model label needs.
     public var modelThreshold = 0.5
+    /// Whether the model may label only texts that name an enforcement actor (the scope gate is open).
+    public var modelNeedsGate = true
 
     /// Creates a classifier over a rule book; homophone-tolerant terms match by sound through the pinyin table.
     public init(book: RuleBook, pinyin: PinyinTable, model: NaiveBayesModel? = nil) {
@@ -44,11 +46,12 @@ public final class Classifier {
         }
         let decision = decide(
             scores: scores, evidence: evidence, gateOpen: evaluation.gateOpen, outcomes: evaluation.outcomes)
-        guard !decision.inScope, evaluation.gateOpen, let model else { return decision }
+        guard !decision.inScope, evaluation.gateOpen || !modelNeedsGate, let model else { return decision }
         return backUp(decision, model: model, original: original, normalized: normalized, tokens: tokens)
     }
 
-    /// Where the rules are silent on a text that names an enforcement actor, the model may label it: its best label,
+    /// Where the rules are silent on a text that names an enforcement actor (or on any text, when `modelNeedsGate`
+    /// is off), the model may label it: its best label,
     /// when that is a sub-type with at least `modelThreshold` posterior. Such a label always needs review and cites
     /// the features that weighed most.
     private func backUp(

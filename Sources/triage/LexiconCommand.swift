@@ -6,6 +6,7 @@ struct LexiconCommand: ParsableCommand {
         abstract: "Tools for the analysts who maintain Lexicons/.",
         subcommands: [
             LexiconCheckCommand.self, LexiconSuggestCommand.self, LexiconTablesCommand.self, LexiconTrainCommand.self,
+            LexiconCrossValidateCommand.self,
         ]
     )
 }
