@@ -155,7 +155,7 @@ extension DomainDictionary {
             throw LexiconError(file: file.path, line: line.number, reason: "two spaces in a row in '\(term)'")
         }
         let key = String(term.unicodeScalars.filter { $0 != " " })
-        let normalized = normalizer.normalize(key).text
+        let normalized = normalizer.isPlainlyNormalized(key) ? key : normalizer.normalize(key).text
         if normalized != key {
             throw LexiconError(
                 file: file.path, line: line.number,

@@ -49,6 +49,22 @@ public struct Normalizer: Sendable {
         self.simplification = simplification ?? (steps.contains(.simplify) ? .icu : Simplification(pairs: []))
     }
 
+    /// Whether a text is certainly already in normal form, judged character by character (no ICU call, no
+    /// allocation): every character is left alone by NFKC, is not white space, invisible or noise, and has no
+    /// simplified form other than itself. `false` means "normalise to find out", not "not normalised".
+    public func isPlainlyNormalized(_ text: String) -> Bool {
+        let inert = UInt32(CICU_CHAR_NFKC_INERT)
+        let unwanted = UInt32(CICU_CHAR_WHITESPACE | CICU_CHAR_IGNORABLE | CICU_CHAR_CONTROL)
+        for scalar in text.unicodeScalars {
+            let flags = table.flags(scalar)
+            guard flags & inert != 0, flags & unwanted == 0, !Normalizer.noiseSymbols.contains(scalar) else {
+                return false
+            }
+            if flags & UInt32(CICU_CHAR_HAN) != 0 && simplification.simplified(scalar) != scalar { return false }
+        }
+        return true
+    }
+
     /// Normalises a text.
     public func normalize(_ text: String) -> NormalizedText {
         normalize(Array(text.unicodeScalars))

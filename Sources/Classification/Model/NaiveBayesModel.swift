@@ -4,20 +4,23 @@ import LexiconFormat
 /// A multinomial naive Bayes model over word and character-pair features (present or absent in a text), trained in
 /// Swift on the labelled train split. It backs the rules up where they are silent; its labels say they came from the
 /// model and cite the features that weighed most.
+///
+/// Counts are kept in one flat table (feature × label), so loading and predicting touch no per-feature dictionaries.
 public struct NaiveBayesModel: Sendable {
-    /// The labels (0 = out of scope, 1–21 = sub-types).
-    public private(set) var labels: [Int]
-    /// Texts per label.
-    private var documents: [Int: Int] = [:]
-    /// Feature occurrences per label (a feature counts once per text).
-    private var totals: [Int: Int] = [:]
-    /// Feature → label → texts holding it.
-    private var counts: [String: [Int: Int]] = [:]
+    /// The labels (0 = out of scope, 1–21 = sub-types), in column order.
+    public private(set) var labels: [Int] = []
+    /// Texts per label, and feature occurrences per label (a feature counts once per text), by column.
+    private var documents: [Int] = []
+    private var totals: [Int] = []
+    /// Feature → row of `counts`.
+    private var rows: [String: Int] = [:]
+    /// Texts holding each feature, per label: `counts[row * labels.count + column]`.
+    private var counts: [Int32] = []
     /// Additive smoothing.
     public var smoothing = 0.5
 
     /// An untrained model.
-    public init() { labels = [] }
+    public init() {}
 
     /// Trains on (label, features) examples, keeping features that occur in at least `minimumDocuments` texts.
     public init(examples: [(label: Int, features: TextFeatures)], minimumDocuments: Int = 2) {
@@ -26,11 +29,20 @@ public struct NaiveBayesModel: Sendable {
             for feature in example.features.ranges.keys { documentFrequency[feature, default: 0] += 1 }
         }
         labels = Array(Set(examples.map(\.label))).sorted()
+        let column = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        documents = [Int](repeating: 0, count: labels.count)
+        totals = [Int](repeating: 0, count: labels.count)
+        for feature in documentFrequency.keys.sorted() where documentFrequency[feature]! >= minimumDocuments {
+            rows[feature] = rows.count
+        }
+        counts = [Int32](repeating: 0, count: rows.count * labels.count)
         for example in examples {
-            documents[example.label, default: 0] += 1
-            for feature in example.features.ranges.keys where documentFrequency[feature]! >= minimumDocuments {
-                counts[feature, default: [:]][example.label, default: 0] += 1
-                totals[example.label, default: 0] += 1
+            let label = column[example.label]!
+            documents[label] += 1
+            for feature in example.features.ranges.keys {
+                guard let row = rows[feature] else { continue }
+                counts[row * labels.count + label] += 1
+                totals[label] += 1
             }
         }
     }
@@ -38,30 +50,31 @@ public struct NaiveBayesModel: Sendable {
     /// The posterior probability of each label for a text, and the features that weighed most for the best one.
     public func predict(_ features: TextFeatures) -> (posterior: [Int: Double], strongest: [String]) {
         guard !labels.isEmpty else { return ([:], []) }
-        let documentTotal = Double(documents.values.reduce(0, +))
-        let vocabulary = Double(counts.count)
-        var scores: [Int: Double] = [:]
-        for label in labels {
-            let denominator = log(Double(totals[label] ?? 0) + smoothing * vocabulary)
-            var score = log(Double(documents[label] ?? 0) / documentTotal)
-            for feature in features.ranges.keys {
-                guard let byLabel = counts[feature] else { continue }
-                score += log(Double(byLabel[label] ?? 0) + smoothing) - denominator
-            }
-            scores[label] = score
+        let width = labels.count
+        let documentTotal = Double(documents.reduce(0, +))
+        let vocabulary = Double(rows.count)
+        let present = features.ranges.keys.compactMap { feature in rows[feature].map { (feature, $0) } }
+        var scores = [Double](repeating: 0, count: width)
+        for column in 0..<width {
+            let denominator = log(Double(totals[column]) + smoothing * vocabulary)
+            var score = log(Double(documents[column]) / documentTotal)
+            for (_, row) in present { score += log(Double(counts[row * width + column]) + smoothing) - denominator }
+            scores[column] = score
         }
-        let best = scores.values.max()!
-        let sum = scores.values.reduce(0) { $0 + exp($1 - best) }
-        let posterior = scores.mapValues { exp($0 - best) / sum }
-        let winner = posterior.max { $0.value < $1.value }!.key
+        let best = scores.max()!
+        let sum = scores.reduce(0) { $0 + exp($1 - best) }
+        var posterior: [Int: Double] = [:]
+        for (column, score) in scores.enumerated() { posterior[labels[column]] = exp(score - best) / sum }
+        let winner = scores.indices.max { scores[$0] < scores[$1] }!
         // The features whose likelihood favours the winner most over the other labels.
-        let strongest = features.ranges.keys.compactMap { feature -> (String, Double)? in
-            guard let byLabel = counts[feature] else { return nil }
+        let otherTotal = Double(totals.enumerated().filter { $0.offset != winner }.map(\.element).reduce(0, +))
+        let strongest = present.compactMap { feature, row -> (String, Double)? in
             let inWinner =
-                (Double(byLabel[winner] ?? 0) + smoothing) / (Double(totals[winner] ?? 0) + smoothing * vocabulary)
-            let otherCount = byLabel.filter { $0.key != winner }.values.reduce(0, +)
-            let otherTotal = totals.filter { $0.key != winner }.values.reduce(0, +)
-            let elsewhere = (Double(otherCount) + smoothing) / (Double(otherTotal) + smoothing * vocabulary)
+                (Double(counts[row * width + winner]) + smoothing)
+                / (Double(totals[winner]) + smoothing * vocabulary)
+            var elsewhereCount = 0.0
+            for column in 0..<width where column != winner { elsewhereCount += Double(counts[row * width + column]) }
+            let elsewhere = (elsewhereCount + smoothing) / (otherTotal + smoothing * vocabulary)
             return (feature, log(inWinner / elsewhere))
         }.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         // Cite words first: character pairs that straddle two words read badly as evidence.
@@ -73,9 +86,14 @@ public struct NaiveBayesModel: Sendable {
     /// Writes the model as a data file: `label L DOCUMENTS TOTAL` rows, then `FEATURE<TAB>L:COUNT L:COUNT …` rows.
     public func serialized() -> String {
         var text = "# Naive Bayes model trained on the labelled train split by `triage lexicon train`. Do not edit.\n"
-        for label in labels { text += "label\t\(label)\t\(documents[label] ?? 0)\t\(totals[label] ?? 0)\n" }
-        for feature in counts.keys.sorted() {
-            let cells = counts[feature]!.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }
+        for (column, label) in labels.enumerated() {
+            text += "label\t\(label)\t\(documents[column])\t\(totals[column])\n"
+        }
+        for (feature, row) in rows.sorted(by: { $0.key < $1.key }) {
+            let cells = labels.indices.compactMap { column -> String? in
+                let count = counts[row * labels.count + column]
+                return count == 0 ? nil : "\(labels[column]):\(count)"
+            }
             text += "\(feature)\t\(cells.joined(separator: " "))\n"
         }
         return text
@@ -90,9 +108,14 @@ public struct NaiveBayesModel: Sendable {
             throw LexiconError(file: path, reason: "cannot be read")
         }
         var model = NaiveBayesModel()
+        var column: [Int: Int] = [:]
         let bytes = [UInt8](data)
         var lineNumber = 0
         var start = 0
+        func integer(_ digits: ArraySlice<UInt8>) -> Int? {
+            guard !digits.isEmpty, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
         while start < bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
@@ -100,30 +123,28 @@ public struct NaiveBayesModel: Sendable {
             defer { start = end + 1 }
             let line = bytes[start..<end]
             guard let first = line.first, first != UInt8(ascii: "#") else { continue }
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             func fail(_ reason: String) -> LexiconError { LexiconError(file: path, line: lineNumber, reason: reason) }
-            func integer(_ digits: ArraySlice<UInt8>) -> Int? {
-                guard !digits.isEmpty, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-                return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            }
-            if fields.count == 4, fields[0].elementsEqual("label".utf8) {
-                guard let label = integer(fields[1]), let documents = integer(fields[2]), let total = integer(fields[3])
-                else { throw fail("expected: label, id, texts, total") }
+            guard let tab = line.firstIndex(of: 0x09) else { throw fail("expected tab-separated fields") }
+            if line[..<tab].elementsEqual("label".utf8) {
+                let fields = line[(tab + 1)...].split(separator: 0x09, omittingEmptySubsequences: false)
+                guard model.rows.isEmpty, fields.count == 3, let label = integer(fields[0]),
+                    let documents = integer(fields[1]), let total = integer(fields[2])
+                else { throw fail("expected: label, id, texts, total (before every feature)") }
+                column[label] = model.labels.count
                 model.labels.append(label)
-                model.documents[label] = documents
-                model.totals[label] = total
+                model.documents.append(documents)
+                model.totals.append(total)
                 continue
             }
-            guard fields.count == 2 else { throw fail("expected: feature, a tab, label:count …") }
-            var byLabel: [Int: Int] = [:]
-            for cell in fields[1].split(separator: 0x20) {
-                let parts = cell.split(separator: UInt8(ascii: ":"))
-                guard parts.count == 2, let label = integer(parts[0]), let count = integer(parts[1]) else {
-                    throw fail("bad count '\(String(decoding: cell, as: UTF8.self))'")
-                }
-                byLabel[label] = count
+            let row = model.rows.count
+            model.rows[String(decoding: line[..<tab], as: UTF8.self)] = row
+            model.counts.append(contentsOf: repeatElement(0, count: model.labels.count))
+            for cell in line[(tab + 1)...].split(separator: 0x20) {
+                guard let colon = cell.firstIndex(of: UInt8(ascii: ":")), let label = integer(cell[..<colon]),
+                    let count = integer(cell[(colon + 1)...]), let position = column[label]
+                else { throw fail("bad count '\(String(decoding: cell, as: UTF8.self))'") }
+                model.counts[row * model.labels.count + position] = Int32(count)
             }
-            model.counts[String(decoding: fields[0], as: UTF8.self)] = byLabel
         }
         return model
     }

@@ -238,22 +238,24 @@ struct RuleParser {
         }
         var result: [ListOrTerm] = []
         for word in words {
-            if word.hasPrefix("@") {
+            if word.unicodeScalars.first == "@" {
                 result.append(.list(String(word.dropFirst()), line: line, file: file.path))
                 continue
             }
-            let tolerant = word.hasSuffix("~")
-            let text = tolerant ? String(word.dropLast()) : word
+            let tolerant = word.unicodeScalars.last == "~"
+            let text = tolerant ? String(String.UnicodeScalarView(word.unicodeScalars.dropLast())) : word
             let key = TermKey(bytes: Array(text.utf8), tolerant: tolerant)
             if let id = termIDs[key] {
                 result.append(.term(id))  // already checked
                 continue
             }
-            let normalized = normalizer.normalize(text).text
-            guard normalized == text, !text.isEmpty else {
-                throw LexiconError(
-                    file: file.path, line: line,
-                    reason: "term '\(text)' is not in normalised form (it normalises to '\(normalized)')")
+            if text.isEmpty || !normalizer.isPlainlyNormalized(text) {
+                let normalized = normalizer.normalize(text).text
+                guard normalized == text, !text.isEmpty else {
+                    throw LexiconError(
+                        file: file.path, line: line,
+                        reason: "term '\(text)' is not in normalised form (it normalises to '\(normalized)')")
+                }
             }
             if tolerant && text.unicodeScalars.count < 3 {
                 throw LexiconError(
