@@ -53,7 +53,11 @@ public struct LexiconSet: Sendable {
             directory: directory + "/risk", validSubtypes: [], validReasons: Set(RiskReason.allCases.map(\.rawValue)),
             sharedFiles: [directory + "/rules/scope.rules"], normalizer: normalizer)
         let modelPath = directory + "/" + LexiconSet.modelFile
-        model = FileManager.default.fileExists(atPath: modelPath) ? try NaiveBayesModel.load(path: modelPath) : nil
+        if FileManager.default.fileExists(atPath: modelPath) {
+            model = try NaiveBayesModel.load(path: modelPath)
+        } else {
+            model = nil
+        }
         entities = try EntityExtractor(lexiconDirectory: directory)
         jurisdiction = try Jurisdiction.load(path: directory + "/jurisdictions.tsv")
         for county in entities.gazetteer.counties.sorted() where jurisdiction.unitByCounty[county] == nil {

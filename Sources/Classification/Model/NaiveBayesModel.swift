@@ -6,36 +6,42 @@ import LexiconFormat
 /// model and cite the features that weighed most.
 ///
 /// Counts are kept in one flat table (feature × label), so loading and predicting touch no per-feature dictionaries.
-public struct NaiveBayesModel: Sendable {
+public final class NaiveBayesModel: Sendable {
     /// The labels (0 = out of scope, 1–21 = sub-types), in column order.
-    public private(set) var labels: [Int] = []
+    public let labels: [Int]
     /// Texts per label, and feature occurrences per label (a feature counts once per text), by column.
-    private var documents: [Int] = []
-    private var totals: [Int] = []
+    private let documents: [Int]
+    private let totals: [Int]
     /// Feature → row of `counts`.
-    private var rows: [String: Int] = [:]
+    private let rows: [String: Int]
     /// Texts holding each feature, per label: `counts[row * labels.count + column]`.
-    private var counts: [Int32] = []
+    private let counts: [Int32]
     /// Additive smoothing.
-    public var smoothing = 0.5
+    public let smoothing = 0.5
 
-    /// An untrained model.
-    public init() {}
+    private init(labels: [Int], documents: [Int], totals: [Int], rows: [String: Int], counts: [Int32]) {
+        self.labels = labels
+        self.documents = documents
+        self.totals = totals
+        self.rows = rows
+        self.counts = counts
+    }
 
     /// Trains on (label, features) examples, keeping features that occur in at least `minimumDocuments` texts.
-    public init(examples: [(label: Int, features: TextFeatures)], minimumDocuments: Int = 2) {
+    public convenience init(examples: [(label: Int, features: TextFeatures)], minimumDocuments: Int = 2) {
         var documentFrequency: [String: Int] = [:]
         for example in examples {
             for feature in example.features.ranges.keys { documentFrequency[feature, default: 0] += 1 }
         }
-        labels = Array(Set(examples.map(\.label))).sorted()
+        let labels = Array(Set(examples.map(\.label))).sorted()
         let column = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
-        documents = [Int](repeating: 0, count: labels.count)
-        totals = [Int](repeating: 0, count: labels.count)
+        var documents = [Int](repeating: 0, count: labels.count)
+        var totals = [Int](repeating: 0, count: labels.count)
+        var rows: [String: Int] = [:]
         for feature in documentFrequency.keys.sorted() where documentFrequency[feature]! >= minimumDocuments {
             rows[feature] = rows.count
         }
-        counts = [Int32](repeating: 0, count: rows.count * labels.count)
+        var counts = [Int32](repeating: 0, count: rows.count * labels.count)
         for example in examples {
             let label = column[example.label]!
             documents[label] += 1
@@ -45,6 +51,7 @@ public struct NaiveBayesModel: Sendable {
                 totals[label] += 1
             }
         }
+        self.init(labels: labels, documents: documents, totals: totals, rows: rows, counts: counts)
     }
 
     /// The posterior probability of each label for a text, and the features that weighed most for the best one.
@@ -107,45 +114,59 @@ public struct NaiveBayesModel: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LexiconError(file: path, reason: "cannot be read")
         }
-        var model = NaiveBayesModel()
+        var labels: [Int] = []
+        var documents: [Int] = []
+        var totals: [Int] = []
+        var rows: [String: Int] = [:]
+        var counts: [Int32] = []
         var column: [Int: Int] = [:]
         let bytes = [UInt8](data)
         var lineNumber = 0
         var start = 0
-        func integer(_ digits: ArraySlice<UInt8>) -> Int? {
-            guard !digits.isEmpty, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-        }
         while start < bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
-            defer { start = end + 1 }
             let line = bytes[start..<end]
+            start = end + 1
             guard let first = line.first, first != UInt8(ascii: "#") else { continue }
-            func fail(_ reason: String) -> LexiconError { LexiconError(file: path, line: lineNumber, reason: reason) }
-            guard let tab = line.firstIndex(of: 0x09) else { throw fail("expected tab-separated fields") }
+            guard let tab = line.firstIndex(of: 0x09) else {
+                throw LexiconError(file: path, line: lineNumber, reason: "expected tab-separated fields")
+            }
             if line[..<tab].elementsEqual("label".utf8) {
                 let fields = line[(tab + 1)...].split(separator: 0x09, omittingEmptySubsequences: false)
-                guard model.rows.isEmpty, fields.count == 3, let label = integer(fields[0]),
-                    let documents = integer(fields[1]), let total = integer(fields[2])
-                else { throw fail("expected: label, id, texts, total (before every feature)") }
-                column[label] = model.labels.count
-                model.labels.append(label)
-                model.documents.append(documents)
-                model.totals.append(total)
+                guard rows.isEmpty, fields.count == 3, let label = decimal(fields[0]),
+                    let texts = decimal(fields[1]), let total = decimal(fields[2])
+                else {
+                    throw LexiconError(
+                        file: path, line: lineNumber, reason: "expected: label, id, texts, total (before every feature)"
+                    )
+                }
+                column[label] = labels.count
+                labels.append(label)
+                documents.append(texts)
+                totals.append(total)
                 continue
             }
-            let row = model.rows.count
-            model.rows[String(decoding: line[..<tab], as: UTF8.self)] = row
-            model.counts.append(contentsOf: repeatElement(0, count: model.labels.count))
+            let row = rows.count
+            rows[String(decoding: line[..<tab], as: UTF8.self)] = row
+            counts.append(contentsOf: repeatElement(0, count: labels.count))
             for cell in line[(tab + 1)...].split(separator: 0x20) {
-                guard let colon = cell.firstIndex(of: UInt8(ascii: ":")), let label = integer(cell[..<colon]),
-                    let count = integer(cell[(colon + 1)...]), let position = column[label]
-                else { throw fail("bad count '\(String(decoding: cell, as: UTF8.self))'") }
-                model.counts[row * model.labels.count + position] = Int32(count)
+                guard let colon = cell.firstIndex(of: UInt8(ascii: ":")), let label = decimal(cell[..<colon]),
+                    let count = decimal(cell[(colon + 1)...]), let position = column[label]
+                else {
+                    throw LexiconError(
+                        file: path, line: lineNumber, reason: "bad count '\(String(decoding: cell, as: UTF8.self))'")
+                }
+                counts[row * labels.count + position] = Int32(count)
             }
         }
-        return model
+        return NaiveBayesModel(labels: labels, documents: documents, totals: totals, rows: rows, counts: counts)
+    }
+
+    /// The value of a run of ASCII digits, or `nil`.
+    private static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 }
