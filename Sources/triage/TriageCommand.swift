@@ -7,8 +7,9 @@ struct TriageCommand: ParsableCommand {
         abstract: "Triage Chinese complaints about transport law enforcement.",
         discussion: """
             triage reads clues (hotline transcripts, petitions, media reports, online posts) in UTF-8, UTF-16 or \
-            GB18030, normalises them, segments them into words and, in later stages, classifies them into the 21 \
-            problem types of the rectification plan.
+            GB18030, normalises them, segments them into words, classifies them into the 21 problem types of the \
+            rectification plan (or out of scope) with evidence, assesses public-opinion risk, escalation and referral, \
+            finds entities and routes each clue to the responsible unit. Personal data is masked unless asked for.
 
             Data files (dictionaries, gazetteers, rules) are read from the Lexicons/ folder: the one given with \
             --lexicons, else $TRIAGE_LEXICONS, else the first Lexicons/ found above the working folder or above \
