@@ -91,6 +91,11 @@ func negatedTermsDoNotCount(text: String) throws {
     #expect(result.outcomes.contains { $0.rule == "s3.named" && $0.status == .negated })
 }
 
+@Test(arguments: ["运管这是不是乱收费", "路政有没有乱收费"])
+func aChoiceQuestionDoesNotNegate(text: String) throws {
+    #expect(try classify(text, rules: try book(["scope.rules": scope, "s03.rules": fines])).subtype == 3)
+}
+
 @Test func punctuationOrABreakWordEndsNegation() throws {
     let rules = try book(["scope.rules": scope, "s03.rules": fines])
     #expect(try classify("路政没有道歉，乱收费", rules: rules).subtype == 3)

@@ -86,7 +86,8 @@ final class RuleMatcher {
             }
         }
         let wordBreaks = found.filter { negationBreaks.contains($0.term) }.map(\.range.lowerBound)
-        markNegation(&found, breaks: breaks, wordBreaks: wordBreaks)
+        let questions = Set(RuleMatcher.choiceQuestionNegators(tokens))
+        markNegation(&found, breaks: breaks, wordBreaks: wordBreaks, questions: questions)
         markOperatorTurns(&found, scalars: scalars)
         return found
     }
@@ -94,8 +95,11 @@ final class RuleMatcher {
     /// A term is negated when a negator ends at most `negationReach` words before it (a near negator: right before
     /// it) with no punctuation in between, nor a negation break word (但是, 被 …) that does not follow the negator
     /// directly ("没有被罚" stays negated; "未覆盖被罚款" does not).
-    private func markNegation(_ found: inout [TermMatch], breaks: [Int], wordBreaks: [Int]) {
-        let negations = found.filter { negators.contains($0.term) || nearNegators.contains($0.term) }
+    /// A negator inside an A-not-A question (是不是, 能不能, 有没有) asks rather than negates: it governs nothing.
+    private func markNegation(_ found: inout [TermMatch], breaks: [Int], wordBreaks: [Int], questions: Set<Int>) {
+        let negations = found.filter {
+            (negators.contains($0.term) || nearNegators.contains($0.term)) && !questions.contains($0.range.lowerBound)
+        }
         guard !negations.isEmpty else { return }
         for index in found.indices {
             let match = found[index]
@@ -112,6 +116,24 @@ final class RuleMatcher {
                 }
             }
         }
+    }
+
+    /// The start positions of negator tokens that ask instead of negating: 不 or 没 between two equal words
+    /// (是|不|是, 能|不|能), and 没有 after 有 (有|没有).
+    static func choiceQuestionNegators(_ tokens: [Token]) -> [Int] {
+        guard tokens.count >= 2 else { return [] }
+        var found: [Int] = []
+        for index in 1..<tokens.count {
+            let word = tokens[index].text
+            let before = tokens[index - 1].text
+            let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
+            if (word == "不" || word == "没") && before == after && !before.isEmpty
+                || word == "没有" && before == "有"
+            {
+                found.append(tokens[index].range.lowerBound)
+            }
+        }
+        return found
     }
 
     /// An operator's turn starts at an operator label followed by a colon (or opening a line) and runs to the next
