@@ -49,12 +49,13 @@ public struct EntityExtractor: Sendable {
         found += PlateScanner.scan(scalars)
         found += DateScanner.scan(scalars, received: EntityExtractor.day(of: receivedAt))
         let taken = found.map(\.1)
-        found += amounts(scalars, tokens: tokens, excluding: taken)
-        let placeMentions = matches(of: places, in: scalars, tokens: tokens)
+        let boundary = EntityExtractor.boundaries(tokens, count: scalars.count)
+        found += amounts(scalars, tokens: tokens, boundary: boundary, excluding: taken)
+        let placeMentions = matches(of: places, in: scalars, tokens: tokens, boundary: boundary)
         for range in placeMentions {
             found.append((.place, range, scalars.string(range)))
         }
-        for range in matches(of: bodies, in: scalars, tokens: tokens) {
+        for range in matches(of: bodies, in: scalars, tokens: tokens, boundary: boundary) {
             // Take a place name right before the body with it: 临泉县 + 治超站.
             let start = placeMentions.last { $0.upperBound == range.lowerBound }?.lowerBound ?? range.lowerBound
             found.append((.body, start..<range.upperBound, scalars.string(start..<range.upperBound)))
@@ -88,10 +89,10 @@ public struct EntityExtractor: Sendable {
 
     /// Sums of money at stake: a sum with a money word (罚, 交, 红包 …) within a few words, and not followed by a
     /// price marker (一斤 …). A bare number needs the money word right before it.
-    private func amounts(_ scalars: [Unicode.Scalar], tokens: [Token], excluding taken: [Range<Int>])
-        -> [(EntityKind, Range<Int>, String)]
-    {
-        let money = matches(of: moneyContext, in: scalars, tokens: tokens)
+    private func amounts(
+        _ scalars: [Unicode.Scalar], tokens: [Token], boundary: [Bool], excluding taken: [Range<Int>]
+    ) -> [(EntityKind, Range<Int>, String)] {
+        let money = matches(of: moneyContext, in: scalars, tokens: tokens, boundary: boundary)
         guard !money.isEmpty else { return [] }
         let wordIndex = EntityExtractor.wordIndex(tokens, count: scalars.count)
         var found: [(EntityKind, Range<Int>, String)] = []
@@ -151,14 +152,20 @@ public struct EntityExtractor: Sendable {
         return found
     }
 
-    /// The ranges where a dictionary's terms occur, starting and ending on token boundaries.
-    private func matches(of dictionary: DomainDictionary, in scalars: [Unicode.Scalar], tokens: [Token]) -> [Range<Int>]
-    {
-        var boundary = [Bool](repeating: false, count: scalars.count + 1)
+    /// Whether each position of the text (0...count) is a token boundary.
+    private static func boundaries(_ tokens: [Token], count: Int) -> [Bool] {
+        var boundary = [Bool](repeating: false, count: count + 1)
         for token in tokens {
             boundary[token.range.lowerBound] = true
             boundary[token.range.upperBound] = true
         }
+        return boundary
+    }
+
+    /// The ranges where a dictionary's terms occur, starting and ending on token boundaries.
+    private func matches(
+        of dictionary: DomainDictionary, in scalars: [Unicode.Scalar], tokens: [Token], boundary: [Bool]
+    ) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var position = 0
         for token in tokens where token.range.lowerBound >= position && token.kind == .han {

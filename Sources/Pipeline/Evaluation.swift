@@ -94,7 +94,7 @@ public struct ClassificationReport: Sendable, Codable {
     public var countyAccuracy: Double { countyTotal == 0 ? 0 : Double(countyCorrect) / Double(countyTotal) }
 
     /// Adds one item.
-    public mutating func add(gold: LabelledClue, predicted: Int, predictedSecondary: [Int], needsReview review: Bool) {
+    public mutating func add(gold: LabelledClue, predicted: Int, needsReview review: Bool) {
         count += 1
         let right = gold.primary == predicted
         if right { correct += 1 }

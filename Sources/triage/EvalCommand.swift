@@ -40,7 +40,7 @@ struct EvalCommand: ParsableCommand {
                     gold: item, riskLevel: analysis.risk.level.rawValue, escalate: analysis.risk.escalate,
                     refer: analysis.risk.referDiscipline, county: analysis.entities.county)
                 report.add(
-                    gold: item, predicted: classification.subtype, predictedSecondary: classification.secondary,
+                    gold: item, predicted: classification.subtype,
                     needsReview: classification.needsReview)
                 if errors && classification.subtype != item.primary {
                     let snippet = String(item.text.prefix(70)).replacingOccurrences(of: "\n", with: " ")

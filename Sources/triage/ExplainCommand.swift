@@ -78,6 +78,9 @@ struct ExplainCommand: ParsableCommand {
                 + "\(risk.escalateReasons); refer \(risk.referDiscipline) \(risk.referReasons)")
         output.write("record:")
         output.write(
-            bytes: analyzer.record(for: ClueInput(text: clue), revealingPersonalData: personalData.reveal).jsonLine)
+            bytes: ClueRecord(
+                input: ClueInput(text: clue), analysis: analysis, lexicons: analyzer.lexicons,
+                revealingPersonalData: personalData.reveal
+            ).jsonLine)
     }
 }

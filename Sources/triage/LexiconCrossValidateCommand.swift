@@ -51,10 +51,10 @@ struct LexiconCrossValidateCommand: ParsableCommand {
             for index in items.indices where index % folds == fold {
                 let analysis = analyses[index]
                 let rules = analysis.classification
-                rulesAlone.add(gold: items[index], predicted: rules.subtype, predictedSecondary: [], needsReview: false)
+                rulesAlone.add(gold: items[index], predicted: rules.subtype, needsReview: false)
                 let both = classifier.classify(
                     original: analysis.original, normalized: analysis.normalized, tokens: analysis.tokens)
-                withModel.add(gold: items[index], predicted: both.subtype, predictedSecondary: [], needsReview: false)
+                withModel.add(gold: items[index], predicted: both.subtype, needsReview: false)
             }
         }
         func line(_ name: String, _ report: ClassificationReport) -> String {
