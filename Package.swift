@@ -11,7 +11,9 @@ let package = Package(
         .library(name: "TriageText", targets: ["TextDecoding", "TextNormalization", "Segmentation"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // ICU's C API from Debian's libicu-dev, found through pkg-config.
@@ -57,11 +59,33 @@ let package = Package(
             ]
         ),
 
+        // Stage 5b: the statutory working-day calendar (holidays and 调休 make-up days from Lexicons/calendar/).
+        .target(name: "WorkingCalendar", dependencies: ["LexiconFormat"]),
+        // Stage 5c: the case store: clues, cases, assignments, numbering, states and the audit trail (SQLite via GRDB).
+        .target(
+            name: "Cases",
+            dependencies: ["WorkingCalendar", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Stage 5d: from files to the store: read records, analyse them, register, merge, assign.
+        .target(
+            name: "Intake",
+            dependencies: ["TextDecoding", "Pipeline", "Cases", "WorkingCalendar", "Routing"]
+        ),
+        // Stage 6: what the office sends out: the four-lists ledger (CSV, .xlsx), 交办函 letters, statistics briefs.
+        .target(
+            name: "Reports",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+
+        // Stage 6b: the office's documents filled from the case store (ledger rows, letters, briefs).
+        .target(name: "CaseReports", dependencies: ["Cases", "Reports", "Classification", "WorkingCalendar"]),
+
         // The command-line tool: one subcommand per file.
         .executableTarget(
             name: "triage",
             dependencies: [
                 "TextDecoding", "TextNormalization", "Segmentation", "LexiconFormat", "Classification", "Pipeline",
+                "WorkingCalendar", "Cases", "Intake", "Reports", "CaseReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +96,17 @@ let package = Package(
         .testTarget(name: "LexiconFormatTests", dependencies: ["LexiconFormat"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Pipeline", "LexiconFormat"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Entities", "RiskAssessment", "Routing"]),
+        .testTarget(name: "WorkingCalendarTests", dependencies: ["WorkingCalendar", "LexiconFormat"]),
+        // CaseTests also runs the built `triage` executable (concurrent writers, kill and resume).
+        .testTarget(
+            name: "CaseTests",
+            dependencies: [
+                "Cases", "Intake", "Pipeline", "WorkingCalendar", "Reports", "CaseReports", "triage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,15 +11,23 @@ public struct Jurisdiction: Sendable, Equatable {
     public let office: String
     /// The discipline-inspection body referrals go to.
     public let discipline: String
+    /// The pattern of assignment-letter numbers: `{year}` and `{serial}` are replaced, e.g. `阜交整治交〔{year}〕{serial}号`.
+    public let numberFormat: String
 
-    /// Reads a jurisdiction file: rows `unit NAME COUNTIES…`, `office NAME`, `discipline NAME`.
+    /// The number pattern used when the file has no `numbering` row.
+    public static let defaultNumberFormat = "阜交整治交〔{year}〕{serial}号"
+
+    /// Reads a jurisdiction file: rows `unit NAME COUNTIES…`, `office NAME`, `discipline NAME`, and optionally
+    /// `numbering PATTERN`.
     ///
-    /// - Throws: `LexiconError` for a malformed row, a county covered twice, or a missing office or discipline row.
+    /// - Throws: `LexiconError` for a malformed row, a county covered twice, a numbering pattern without `{serial}`,
+    ///   or a missing office or discipline row.
     public static func load(path: String) throws(LexiconError) -> Jurisdiction {
         var unitByCounty: [String: String] = [:]
         var units: [String] = []
         var office: String?
         var discipline: String?
+        var numberFormat = defaultNumberFormat
         for line in try LexiconFile(path: path).lines {
             let fields = line.fields
             switch fields.first {
@@ -39,14 +47,21 @@ public struct Jurisdiction: Sendable, Equatable {
                 office = fields[1]
             case "discipline" where fields.count == 2:
                 discipline = fields[1]
+            case "numbering" where fields.count == 2:
+                guard fields[1].contains("{serial}") else {
+                    throw LexiconError(file: path, line: line.number, reason: "the numbering pattern has no {serial}")
+                }
+                numberFormat = fields[1]
             default:
                 throw LexiconError(
-                    file: path, line: line.number, reason: "expected a unit, office or discipline row")
+                    file: path, line: line.number, reason: "expected a unit, office, discipline or numbering row")
             }
         }
         guard let office else { throw LexiconError(file: path, reason: "has no 'office' row") }
         guard let discipline else { throw LexiconError(file: path, reason: "has no 'discipline' row") }
-        return Jurisdiction(unitByCounty: unitByCounty, units: units, office: office, discipline: discipline)
+        return Jurisdiction(
+            unitByCounty: unitByCounty, units: units, office: office, discipline: discipline, numberFormat: numberFormat
+        )
     }
 
     /// Where a clue goes: the unit covering its county, else the office for manual routing; escalated clues name the

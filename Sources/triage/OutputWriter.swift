@@ -3,11 +3,14 @@ import Foundation
 /// Writes lines to standard output through one buffered handle.
 final class OutputWriter {
     private var buffer = Data()
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
+    private let encoder: JSONEncoder
+
+    /// Creates a writer; `snakeCaseKeys` writes `reportCount` as `report_count` (the store's records).
+    init(snakeCaseKeys: Bool = false) {
+        encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return encoder
-    }()
+        if snakeCaseKeys { encoder.keyEncodingStrategy = .convertToSnakeCase }
+    }
 
     deinit { flush() }
 

@@ -17,7 +17,8 @@ struct TriageCommand: ParsableCommand {
             """,
         subcommands: [
             NormalizeCommand.self, SegmentCommand.self, ClassifyCommand.self, ExplainCommand.self, EvalCommand.self,
-            LexiconCommand.self,
+            LexiconCommand.self, IngestCommand.self, CaseCommand.self, StatusCommand.self, CalendarCommand.self,
+            LedgerCommand.self, LetterCommand.self, BriefCommand.self,
         ]
     )
 }

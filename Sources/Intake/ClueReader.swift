@@ -1,0 +1,198 @@
+import Pipeline
+
+/// How an input file holds its clues.
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// One JSON object a line (`text`, and optionally `id`, `channel`, `received_at`).
+    case jsonl
+    /// A CSV export with a header row (the usual work-order headers are recognised).
+    case csv
+    /// One clue a line, plain text.
+    case text
+
+    /// The format a file's name and first characters suggest: `.csv` is CSV, `.jsonl`/`.json` or a first line
+    /// starting with `{` is JSON Lines, anything else plain text.
+    public static func guess(name: String, text: String) -> InputFormat {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") { return .jsonl }
+        let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
+        return first == "{" ? .jsonl : .text
+    }
+}
+
+/// A record that could not be read, kept whole for the rejects file.
+public struct RejectedRecord: Sendable, Equatable {
+    /// The input's name.
+    public let source: String
+    /// The line the record starts on.
+    public let line: Int
+    /// Why it was rejected.
+    public let reason: String
+    /// The record as it was in the input.
+    public let raw: String
+
+    /// Creates a rejected record.
+    public init(source: String, line: Int, reason: String, raw: String) {
+        self.source = source
+        self.line = line
+        self.reason = reason
+        self.raw = raw
+    }
+}
+
+/// One record read from an input: a clue with the line it starts on, or a reject.
+public enum ReadRecord: Sendable, Equatable {
+    case clue(ClueInput, line: Int)
+    case rejected(RejectedRecord)
+}
+
+/// Which CSV columns hold the clue's fields.
+public struct ColumnMapping: Sendable, Equatable {
+    public var text: Int
+    public var id: Int?
+    public var channel: Int?
+    public var receivedAt: Int?
+
+    /// Header names recognised for each field, in order of preference (work-order exports from 12345/12328).
+    public static let knownHeaders: [(field: String, names: [String])] = [
+        ("text", ["诉求内容", "来电内容", "反映内容", "工单内容", "问题描述", "诉求", "内容", "text"]),
+        ("id", ["工单编号", "工单号", "编号", "id"]),
+        ("channel", ["受理渠道", "来源渠道", "渠道", "来源", "channel"]),
+        ("received_at", ["受理时间", "来电时间", "登记时间", "时间", "received_at"]),
+    ]
+
+    /// Finds the columns in a header row. `overrides` maps a field (`text`, `id`, `channel`, `received_at`) to a
+    /// header name given by the user (`--column text=诉求内容`); nil when no text column is found.
+    public static func detect(header: [String], overrides: [String: String] = [:]) -> ColumnMapping? {
+        let names = header.map { $0.trimmingWhiteSpace() }
+        func column(_ field: String, _ candidates: [String]) -> Int? {
+            if let name = overrides[field] { return names.firstIndex(of: name) }
+            for candidate in candidates {
+                if let index = names.firstIndex(where: { $0.lowercased() == candidate }) { return index }
+            }
+            return nil
+        }
+        var found: [String: Int] = [:]
+        for (field, candidates) in knownHeaders { found[field] = column(field, candidates) }
+        guard let text = found["text"] else { return nil }
+        return ColumnMapping(text: text, id: found["id"], channel: found["channel"], receivedAt: found["received_at"])
+    }
+}
+
+/// Reads the clues of one decoded input, in order; a record that cannot be read becomes a reject and reading goes on.
+public enum ClueReader {
+    /// The longest text accepted for one clue, in Unicode scalars (a hotline transcript is a few thousand).
+    public static let maximumTextLength = 100_000
+
+    /// Reads every record of an input.
+    ///
+    /// - Throws: `IntakeError` when a CSV input has no recognisable text column (nothing in it can be read).
+    public static func read(
+        name: String, text: String, format: InputFormat, columns overrides: [String: String] = [:]
+    ) throws(IntakeError) -> [ReadRecord] {
+        switch format {
+        case .jsonl, .text: return readLines(name: name, text: text, json: format == .jsonl)
+        case .csv: return try readCSV(name: name, text: text, overrides: overrides)
+        }
+    }
+
+    private static func readLines(name: String, text: String, json: Bool) -> [ReadRecord] {
+        var records: [ReadRecord] = []
+        // Split on scalars: as Characters, "\r\n" is one grapheme and would not split at "\n".
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var content = Substring(line)
+            if content.last == "\r" { content = content.dropLast() }
+            if index == 0, content.first == "\u{FEFF}" { content = content.dropFirst() }
+            if content.allSatisfy(\.isWhitespace) { continue }
+            func reject(_ reason: String) -> ReadRecord {
+                .rejected(RejectedRecord(source: name, line: index + 1, reason: reason, raw: String(content)))
+            }
+            let input: ClueInput
+            if json {
+                do {
+                    input = try ClueInput.parse(line: content)
+                } catch {
+                    records.append(reject(error.reason))
+                    continue
+                }
+            } else {
+                input = ClueInput(text: String(content))
+            }
+            if let problem = problem(with: input.text) {
+                records.append(reject(problem))
+            } else {
+                records.append(.clue(input, line: index + 1))
+            }
+        }
+        return records
+    }
+
+    private static func readCSV(name: String, text: String, overrides: [String: String]) throws(IntakeError)
+        -> [ReadRecord]
+    {
+        var reader = CSVReader(text: text.first == "\u{FEFF}" ? String(text.dropFirst()) : text)
+        guard let header = reader.next() else { return [] }
+        guard case .success(let names) = header.fields,
+            let columns = ColumnMapping.detect(header: names, overrides: overrides)
+        else {
+            throw IntakeError(
+                "\(name):\(header.line): no text column in the header (\(header.raw.prefix(200))); "
+                    + "name it with --column text=HEADER")
+        }
+        var records: [ReadRecord] = []
+        while let record = reader.next() {
+            func reject(_ reason: String) -> ReadRecord {
+                .rejected(RejectedRecord(source: name, line: record.line, reason: reason, raw: String(record.raw)))
+            }
+            switch record.fields {
+            case .failure(let error):
+                records.append(reject(error.reason))
+            case .success(let fields):
+                guard fields.count == names.count else {
+                    records.append(reject("\(fields.count) columns where the header has \(names.count)"))
+                    continue
+                }
+                func field(_ index: Int?) -> String? {
+                    guard let index else { return nil }
+                    let value = fields[index].trimmingWhiteSpace()
+                    return value.isEmpty ? nil : value
+                }
+                let input = ClueInput(
+                    id: field(columns.id), text: fields[columns.text], channel: field(columns.channel),
+                    receivedAt: field(columns.receivedAt))
+                if let problem = problem(with: input.text) {
+                    records.append(reject(problem))
+                } else {
+                    records.append(.clue(input, line: record.line))
+                }
+            }
+        }
+        return records
+    }
+
+    /// Why a clue's text cannot be registered, if it cannot.
+    private static func problem(with text: String) -> String? {
+        if text.allSatisfy(\.isWhitespace) { return "the clue has no text" }
+        let length = text.unicodeScalars.count
+        if length > maximumTextLength {
+            return "the text is \(length) characters long; the limit is \(maximumTextLength)"
+        }
+        return nil
+    }
+}
+
+/// An input that cannot be read at all.
+public struct IntakeError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension String {
+    func trimmingWhiteSpace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}
