@@ -60,6 +60,22 @@ public struct TransitionDetails: Sendable, Equatable {
     }
 }
 
+extension TransitionDetails {
+    /// What the step brought, in a line for the audit trail (when no reason is given).
+    public func summary(for state: CaseState) -> String? {
+        switch state {
+        case .concluded:
+            return "\(substantiated == true ? "属实" : "不属实")：\(conclusion ?? "")"
+        case .rectifying:
+            return "整改措施：\(measures ?? "")；时限：\(rectifyBy ?? "")" + (responsible.map { "；责任：\($0)" } ?? "")
+        case .feedbackGiven:
+            return "反馈：\(feedback ?? "")"
+        case .registered, .assigned, .investigating, .writtenOff:
+            return nil
+        }
+    }
+}
+
 extension CaseState {
     /// Checks that a case in this state may move to `target` with `details`, given whether an earlier conclusion
     /// found it substantiated; returns nil when allowed, else the reason it is refused.

@@ -238,7 +238,7 @@ public final class SQLiteCaseStore: CaseStore {
             try updated.updateChanges(db, from: found)
             try audit(
                 db, caseID: caseID, at: time, actor: actor, action: "transition", from: found.state, to: state,
-                reason: reason)
+                reason: reason ?? details.summary(for: state))
             return updated
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Intake
 import Testing
 
 /// The `triage` executable built beside this test bundle.
@@ -118,4 +119,73 @@ func corpusLines() throws -> [String] {
     #expect(keys == lines.count)
     #expect(integrity == "ok")
     #expect(serials == Array(1...serials.count))
+}
+
+@Test func theLifeOfACaseWorksFromTheCommandLine() throws {
+    let folder = temporaryFolder()
+    let store = ["--store", folder + "/triage.sqlite"]
+    func triage(_ arguments: String...) throws -> (Int32, String) {
+        try runTriage(arguments + store, folder: folder, name: "step")
+    }
+    #expect(try triage("ingest", fixturePath("other-incidents.jsonl"), "--no-assign").0 == 0)
+    let (assigned, letterLine) = try triage("case", "assign", "3", "--on", "2023-09-28")
+    #expect(assigned == 0)
+    #expect(letterLine.contains("阜交整治交〔2023〕1号") && letterLine.contains("due 2023-10-11"))
+    #expect(try triage("case", "transition", "3", "concluded", "--conclusion", "属实", "--substantiated").0 != 0)
+    #expect(try triage("case", "transition", "3", "investigating").0 == 0)
+    #expect(try triage("case", "extend", "3", "--days", "3", "--reason", "需调取视频").1.contains("2023-10-16"))
+    #expect(try triage("case", "transition", "3", "concluded", "--conclusion", "属实", "--substantiated").0 == 0)
+    #expect(try triage("case", "transition", "3", "rectifying", "--measures", "约谈当事人").0 != 0)
+    #expect(
+        try triage("case", "transition", "3", "rectifying", "--measures", "约谈当事人，取消指标", "--rectify-by", "2023-11-30")
+            .0 == 0)
+    #expect(try triage("case", "transition", "3", "feedback_given", "--feedback", "已反馈来电人").0 == 0)
+    #expect(try triage("case", "transition", "3", "written_off", "--reason", "整改到位").0 == 0)
+    let shown = try triage("case", "show", "3", "--json").1
+    #expect(shown.contains("\"state\":\"written_off\""))
+    #expect(try triage("status", "--json").1.contains("\"cases\":3,\"clues\":3"))
+    let letter = try triage("letter", "阜交整治交〔2023〕1号", "--format", "html").1
+    #expect(letter.contains("颍上县交通运输局") && letter.contains("2023年10月16日"))
+    #expect(try triage("ledger", "--format", "csv", "--output", folder + "/ledger.csv").0 == 0)
+    #expect(try triage("ledger", "--format", "xlsx", "--output", folder + "/ledger.xlsx").0 == 0)
+    let csv = try String(contentsOfFile: folder + "/ledger.csv", encoding: .utf8)
+    #expect(csv.contains("约谈当事人，取消指标") && csv.contains("阜交整治交〔2023〕1号"))
+}
+
+/// LibreOffice, when installed (CI installs it).
+private let libreOffice: String? = ["/usr/bin/libreoffice", "/usr/bin/soffice", "/usr/local/bin/libreoffice"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+}
+
+@Test(.enabled(if: libreOffice != nil, "LibreOffice is not installed: skipped"))
+func theLedgerWorkbookShowsTheSameRowsAsTheCSVInLibreOffice() throws {
+    let folder = temporaryFolder()
+    let store = ["--store", folder + "/triage.sqlite"]
+    try runTriage(
+        ["ingest", fixturePath("reposts.jsonl"), fixturePath("other-incidents.jsonl")] + store, folder: folder)
+    try runTriage(["ledger", "--format", "csv", "--output", folder + "/ledger.csv"] + store, folder: folder)
+    try runTriage(["ledger", "--format", "xlsx", "--output", folder + "/ledger.xlsx"] + store, folder: folder)
+    let convert = Process()
+    convert.executableURL = URL(fileURLWithPath: libreOffice!)
+    convert.arguments = [
+        "-env:UserInstallation=file://\(folder)/lo-profile", "--headless", "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", folder + "/converted", folder + "/ledger.xlsx",
+    ]
+    convert.standardOutput = FileHandle.nullDevice
+    convert.standardError = FileHandle.nullDevice
+    try convert.run()
+    convert.waitUntilExit()
+    func table(_ path: String) throws -> [[String]] {
+        var reader = CSVReader(text: try String(contentsOfFile: path, encoding: .utf8))
+        var rows: [[String]] = []
+        while let record = reader.next() { rows.append(try record.fields.get()) }
+        // From the header row on; the title lines above it are one merged cell in the workbook.
+        return Array(rows.drop { $0.first?.hasSuffix("序号") != true })
+    }
+    let fromCSV = try table(folder + "/ledger.csv")
+    let fromWorkbook = try table(folder + "/converted/ledger.csv")
+    // The header and the 21 rows of 附件3; each of the 4 cases sits on its sub-type's row.
+    #expect(fromCSV.count == 1 + 21)
+    #expect(fromCSV.filter { $0[3].hasPrefix("阜交整治交〔") }.count == 4)
+    #expect(fromWorkbook == fromCSV)
 }
