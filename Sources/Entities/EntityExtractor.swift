@@ -126,6 +126,16 @@ public struct EntityExtractor: Sendable {
             for cue in nameCues where scalars.hasPrefix(cue, at: position) {
                 var start = position + cue.unicodeScalars.count
                 while start < scalars.count && (scalars[start] == ":" || scalars[start] == " ") { start += 1 }
+                // 我是太和县的李秀英: a short description ending in 的, then the name, then punctuation.
+                if cue == "我是" || cue == "本人是",
+                    let particle = scalars[start..<min(scalars.count, start + 12)].firstIndex(where: {
+                        $0 == "的" || stops.contains($0) && $0 != "是" && $0 != "在" && $0 != "从"
+                    }), scalars[particle] == "的",
+                    let named = nameAfterDescription(scalars, from: particle + 1, honorifics: honorifics)
+                {
+                    found.append((.name, named, scalars.string(named)))
+                    continue
+                }
                 let surnameLength =
                     (2...2).contains(where: {
                         start + $0 <= scalars.count && surnames.contains(scalars.string(start..<(start + $0)))
@@ -150,6 +160,22 @@ public struct EntityExtractor: Sendable {
             }
         }
         return found
+    }
+
+    /// A name right at `start` that is followed by punctuation or the end (李秀英，): a surname, then an honorific or
+    /// one or two Han characters.
+    private func nameAfterDescription(_ scalars: [Unicode.Scalar], from start: Int, honorifics: [String]) -> Range<Int>?
+    {
+        guard start < scalars.count, surnames.contains(scalars.string(start..<(start + 1))) else { return nil }
+        var end = start + 1
+        if let honorific = honorifics.first(where: { scalars.hasPrefix($0, at: end) }) {
+            end += honorific.unicodeScalars.count
+        } else {
+            while end < scalars.count, end - start < 3, CharacterTable.shared.isHan(scalars[end]) { end += 1 }
+            guard end - start >= 2 else { return nil }
+        }
+        guard end == scalars.count || "，,。.、 ；;！!（(".unicodeScalars.contains(scalars[end]) else { return nil }
+        return start..<end
     }
 
     /// Whether each position of the text (0...count) is a token boundary.

@@ -68,6 +68,10 @@ func pricesAndOtherNumbersAreNotSumsAtStake(text: String) throws {
     #expect(try mentions(.phone, in: "电话13800001111，座机0558-2567371").map(\.value) == ["13800001111", "0558-2567371"])
     #expect(try mentions(.phone, in: "联系方式：2567371").map(\.value) == ["2567371"])
     #expect(try mentions(.phone, in: "单号1380000111122223333").isEmpty)  // 19 digits: neither phone nor ID
+    #expect(
+        try mentions(.phone, in: "手机 186-5555-1234，或 139 1234 5678").map(\.value) == ["186-5555-1234", "139 1234 5678"])
+    #expect(try mentions(.phone, in: "编号186-5555-12345").isEmpty)  // a last group of five: not a mobile number
+    #expect(try mentions(.phone, in: "罚款 100-2000-3000 元不等").isEmpty)  // does not start like a mobile number
 }
 
 @Test func idNumbersNeedAValidChecksum() throws {
@@ -85,6 +89,8 @@ func pricesAndOtherNumbersAreNotSumsAtStake(text: String) throws {
 @Test func complainantNamesAreFoundAndMasked() throws {
     #expect(try mentions(.name, in: "我叫张伟，在颍上被罚").map(\.value) == ["张伟"])
     #expect(try mentions(.name, in: "来电人李女士反映").map(\.value) == ["李女士"])
+    #expect(try mentions(.name, in: "我是太和县的李秀英，昨天被扣车").map(\.value) == ["李秀英"])
+    #expect(try mentions(.name, in: "我是跑运输的，昨天被扣车").isEmpty)
     #expect(PersonalData.maskName("张伟") == "张*")
     #expect(PersonalData.maskPhone("13812345678") == "138****5678")
     #expect(PersonalData.maskIDNumber("341221198503120003") == "3412**********0003")

@@ -189,3 +189,29 @@ func theLedgerWorkbookShowsTheSameRowsAsTheCSVInLibreOffice() throws {
     #expect(fromCSV.filter { $0[3].hasPrefix("阜交整治交〔") }.count == 4)
     #expect(fromWorkbook == fromCSV)
 }
+
+@Test func storeOutputsMaskPersonalDataUnlessAsked() throws {
+    let folder = temporaryFolder()
+    let store = ["--store", folder + "/triage.sqlite"]
+    try runTriage(["ingest", fixturePath("personal-data.jsonl"), "--assign-on", "2023-10-10"] + store, folder: folder)
+    try runTriage(["ledger", "--output", folder + "/ledger.csv"] + store, folder: folder)
+    var outputs = [try String(contentsOfFile: folder + "/ledger.csv", encoding: .utf8)]
+    for arguments in [
+        ["case", "list"], ["case", "list", "--json"], ["case", "show", "1"], ["case", "show", "3", "--json"],
+        ["letter", "阜交整治交〔2023〕1号"], ["letter", "阜交整治交〔2023〕3号", "--format", "html"],
+        ["brief", "--from", "2023-10-01", "--to", "2023-10-31", "--format", "markdown"],
+    ] {
+        let (status, output) = try runTriage(arguments + store, folder: folder)
+        #expect(status == 0, "\(arguments)")
+        outputs.append(output)
+    }
+    let secrets = [
+        "13912345678", "341204198003150012", "186-5555-1234", "5555", "0558-2345678", "341221197512250031", "王建国",
+        "李秀英", "张卫东",
+    ]
+    for (index, output) in outputs.enumerated() {
+        for secret in secrets { #expect(!output.contains(secret), "output \(index) shows \(secret)") }
+    }
+    let revealed = try runTriage(["case", "show", "1", "--show-personal-data"] + store, folder: folder).1
+    #expect(revealed.contains("13912345678"))
+}

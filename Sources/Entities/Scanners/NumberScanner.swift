@@ -15,6 +15,22 @@ struct NumberScanner {
         return given == expected
     }
 
+    /// Where a mobile number's last two groups end, when `from` starts `-1234-5678` or ` 1234 5678` (one
+    /// separator kind, two groups of four digits, nothing alphanumeric after).
+    static func groupedMobileEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start < scalars.count, scalars[start] == "-" || scalars[start] == " " else { return nil }
+        let separator = scalars[start]
+        var position = start
+        for _ in 0..<2 {
+            guard position + 5 <= scalars.count, scalars[position] == separator,
+                scalars[(position + 1)..<(position + 5)].allSatisfy(\.isDigit)
+            else { return nil }
+            position += 5
+        }
+        guard position == scalars.count || !scalars[position].isAlphanumeric else { return nil }
+        return position
+    }
+
     /// Mentions found: (kind, range in the normalised text, value).
     static func scan(_ scalars: [Unicode.Scalar], badgeCues: [String]) -> [(EntityKind, Range<Int>, String)] {
         var found: [(EntityKind, Range<Int>, String)] = []
@@ -54,6 +70,13 @@ struct NumberScanner {
                         index = local
                         continue
                     }
+                } else if length == 3, scalars[index] == "1", ("3"..."9").contains(scalars[index + 1]),
+                    let groupedEnd = groupedMobileEnd(scalars, from: end)
+                {
+                    // A mobile number written in groups: 186-5555-1234, 186 5555 1234.
+                    found.append((.phone, index..<groupedEnd, scalars.string(index..<groupedEnd)))
+                    index = groupedEnd
+                    continue
                 } else if (7...8).contains(length), cued(scalars, before: index, by: phoneCues) {
                     found.append((.phone, index..<end, digits))
                 }
