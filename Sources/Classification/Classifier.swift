@@ -25,7 +25,7 @@ public final class Classifier {
     /// The statistical model that backs the rules up where they are silent, if any.
     public var model: NaiveBayesModel?
     /// The posterior a model label needs.
-    public var modelThreshold = 0.5
+    public var modelThreshold = 0.7
     /// Whether the model may label only texts that name an enforcement actor (the scope gate is open).
     public var modelNeedsGate = true
 

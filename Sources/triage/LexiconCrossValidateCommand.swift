@@ -23,7 +23,7 @@ struct LexiconCrossValidateCommand: ParsableCommand {
     var folds = 5
 
     @Option(help: "The posterior a model label needs.")
-    var threshold = 0.5
+    var threshold = 0.7
 
     @Flag(help: "Let the model label texts that name no enforcement actor too.")
     var withoutGate = false
