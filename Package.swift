@@ -80,12 +80,15 @@ let package = Package(
         // Stage 6b: the office's documents filled from the case store (ledger rows, letters, briefs).
         .target(name: "CaseReports", dependencies: ["Cases", "Reports", "Classification", "WorkingCalendar"]),
 
+        // Live work: following growing files, folders or stdin, clustering items by incident, heat alerts (舆情).
+        .target(name: "Watch", dependencies: ["Cases", "Pipeline", "Intake"]),
+
         // The command-line tool: one subcommand per file.
         .executableTarget(
             name: "triage",
             dependencies: [
                 "TextDecoding", "TextNormalization", "Segmentation", "LexiconFormat", "Classification", "Pipeline",
-                "WorkingCalendar", "Cases", "Intake", "Reports", "CaseReports",
+                "WorkingCalendar", "Cases", "Intake", "Reports", "CaseReports", "Watch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,6 +110,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "WatchTests", dependencies: ["Watch", "Cases", "Pipeline", "triage"]),
     ],
     swiftLanguageModes: [.v6]
 )

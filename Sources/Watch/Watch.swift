@@ -1,0 +1,1 @@
+// Watch: see the helper.
