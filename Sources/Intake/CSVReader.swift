@@ -15,6 +15,8 @@ public struct CSVReader: Sendable {
     /// Why a CSV record could not be read.
     public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         public let reason: String
+        /// Whether the record ended inside a quoted field (more lines may close it).
+        public var isUnclosedQuote = false
         public var description: String { reason }
     }
 
@@ -89,7 +91,8 @@ public struct CSVReader: Sendable {
             position = end
             line = startLine
             return Record(
-                line: startLine, fields: .failure(CSVError(reason: "a quoted field is never closed")),
+                line: startLine,
+                fields: .failure(CSVError(reason: "a quoted field is never closed", isUnclosedQuote: true)),
                 raw: Substring(text[start..<end]))
         }
         fields.append(String(field))

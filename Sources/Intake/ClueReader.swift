@@ -28,15 +28,18 @@ public struct RejectedRecord: Sendable, Equatable {
     public let line: Int
     /// Why it was rejected.
     public let reason: String
-    /// The record as it was in the input.
-    public let raw: String
+    /// The record's bytes as they were in the input (which may not be valid text).
+    public let rawBytes: [UInt8]
+
+    /// The record as text, when its bytes are valid UTF-8.
+    public var raw: String? { String(validating: rawBytes, as: UTF8.self) }
 
     /// Creates a rejected record.
-    public init(source: String, line: Int, reason: String, raw: String) {
+    public init(source: String, line: Int, reason: String, rawBytes: [UInt8]) {
         self.source = source
         self.line = line
         self.reason = reason
-        self.raw = raw
+        self.rawBytes = rawBytes
     }
 }
 
@@ -79,99 +82,29 @@ public struct ColumnMapping: Sendable, Equatable {
     }
 }
 
-/// Reads the clues of one decoded input, in order; a record that cannot be read becomes a reject and reading goes on.
+/// Reads the clues of a whole decoded input at once (tests, small inputs); `ClueStream` reads files in batches.
 public enum ClueReader {
     /// The longest text accepted for one clue, in Unicode scalars (a hotline transcript is a few thousand).
     public static let maximumTextLength = 100_000
 
-    /// Reads every record of an input.
+    /// Reads every record of an input; a record that cannot be read becomes a reject and reading goes on.
     ///
     /// - Throws: `IntakeError` when a CSV input has no recognisable text column (nothing in it can be read).
     public static func read(
         name: String, text: String, format: InputFormat, columns overrides: [String: String] = [:]
     ) throws(IntakeError) -> [ReadRecord] {
-        switch format {
-        case .jsonl, .text: return readLines(name: name, text: text, json: format == .jsonl)
-        case .csv: return try readCSV(name: name, text: text, overrides: overrides)
-        }
-    }
-
-    private static func readLines(name: String, text: String, json: Bool) -> [ReadRecord] {
+        let stream = ClueStream(
+            name: name, bytes: Array(text.utf8), format: format, encoding: .utf8, columns: overrides)
         var records: [ReadRecord] = []
-        // Split on scalars: as Characters, "\r\n" is one grapheme and would not split at "\n".
-        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var content = Substring(line)
-            if content.last == "\r" { content = content.dropLast() }
-            if index == 0, content.first == "\u{FEFF}" { content = content.dropFirst() }
-            if content.allSatisfy(\.isWhitespace) { continue }
-            func reject(_ reason: String) -> ReadRecord {
-                .rejected(RejectedRecord(source: name, line: index + 1, reason: reason, raw: String(content)))
-            }
-            let input: ClueInput
-            if json {
-                do {
-                    input = try ClueInput.parse(line: content)
-                } catch {
-                    records.append(reject(error.reason))
-                    continue
-                }
-            } else {
-                input = ClueInput(text: String(content))
-            }
-            if let problem = problem(with: input.text) {
-                records.append(reject(problem))
-            } else {
-                records.append(.clue(input, line: index + 1))
-            }
+        while true {
+            let batch = try stream.next(maximum: 4096)
+            if batch.isEmpty { return records }
+            records += batch
         }
-        return records
-    }
-
-    private static func readCSV(name: String, text: String, overrides: [String: String]) throws(IntakeError)
-        -> [ReadRecord]
-    {
-        var reader = CSVReader(text: text.first == "\u{FEFF}" ? String(text.dropFirst()) : text)
-        guard let header = reader.next() else { return [] }
-        guard case .success(let names) = header.fields,
-            let columns = ColumnMapping.detect(header: names, overrides: overrides)
-        else {
-            throw IntakeError(
-                "\(name):\(header.line): no text column in the header (\(header.raw.prefix(200))); "
-                    + "name it with --column text=HEADER")
-        }
-        var records: [ReadRecord] = []
-        while let record = reader.next() {
-            func reject(_ reason: String) -> ReadRecord {
-                .rejected(RejectedRecord(source: name, line: record.line, reason: reason, raw: String(record.raw)))
-            }
-            switch record.fields {
-            case .failure(let error):
-                records.append(reject(error.reason))
-            case .success(let fields):
-                guard fields.count == names.count else {
-                    records.append(reject("\(fields.count) columns where the header has \(names.count)"))
-                    continue
-                }
-                func field(_ index: Int?) -> String? {
-                    guard let index else { return nil }
-                    let value = fields[index].trimmingWhiteSpace()
-                    return value.isEmpty ? nil : value
-                }
-                let input = ClueInput(
-                    id: field(columns.id), text: fields[columns.text], channel: field(columns.channel),
-                    receivedAt: field(columns.receivedAt))
-                if let problem = problem(with: input.text) {
-                    records.append(reject(problem))
-                } else {
-                    records.append(.clue(input, line: record.line))
-                }
-            }
-        }
-        return records
     }
 
     /// Why a clue's text cannot be registered, if it cannot.
-    private static func problem(with text: String) -> String? {
+    static func problem(with text: String) -> String? {
         if text.allSatisfy(\.isWhitespace) { return "the clue has no text" }
         let length = text.unicodeScalars.count
         if length > maximumTextLength {

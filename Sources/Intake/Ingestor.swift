@@ -1,0 +1,160 @@
+import Cases
+import Dispatch
+import Pipeline
+
+/// Bulk registration: reads batches from clue streams, analyses each batch on every core, and registers it in the
+/// store in one transaction, so a run killed at any moment has registered whole batches only and a rerun
+/// registers exactly the rest (the rest's keys are not in the store yet).
+public final class Ingestor {
+    /// The store clues are registered in.
+    public let store: any CaseStore
+    /// How registration merges and assigns.
+    public let options: RegistrationOptions
+    /// Clues read, analysed and registered at a time (one transaction).
+    public let batchSize: Int
+    private let pool: RegistrarPool
+    /// What has been done so far, over every stream given to `ingest`.
+    public private(set) var summary = IngestSummary()
+
+    /// Creates an ingestor with `jobs` analysers (one per core is best).
+    public init(
+        lexicons: LexiconSet, lexiconVersion: String, store: any CaseStore, options: RegistrationOptions, jobs: Int,
+        batchSize: Int
+    ) throws {
+        self.store = store
+        self.options = options
+        self.batchSize = max(1, batchSize)
+        pool = RegistrarPool(
+            registrars: try (0..<max(1, jobs)).map { _ in
+                Registrar(analyzer: try Analyzer(lexicons: lexicons), lexiconVersion: lexiconVersion)
+            })
+    }
+
+    /// Reads a stream to its end, registering its clues batch by batch; rejects go to `rejected` as they are found,
+    /// and `progress` is called after every batch.
+    ///
+    /// - Throws: `IntakeError` when the input cannot be read at all, `CaseStoreError` when the store fails (the
+    ///   batches before are registered), or what `rejected` throws.
+    public func ingest(
+        _ stream: ClueStream, rejected: (RejectedRecord) throws -> Void, progress: (IngestSummary) -> Void
+    ) throws {
+        while true {
+            let records = try stream.next(maximum: batchSize)
+            if records.isEmpty { return }
+            var inputs: [(ClueInput, String)] = []
+            for record in records {
+                summary.read += 1
+                switch record {
+                case .clue(let input, let line): inputs.append((input, "\(stream.name):\(line)"))
+                case .rejected(let reject):
+                    summary.rejected += 1
+                    try rejected(reject)
+                }
+            }
+            let clues = pool.newClues(for: inputs)
+            if !clues.isEmpty { summary.add(try store.register(clues, options: options), clues: clues) }
+            progress(summary)
+        }
+    }
+}
+
+/// One registrar per worker; worker `w` uses only `registrars[w]`, so no analyser is shared between threads.
+private final class RegistrarPool: @unchecked Sendable {
+    let registrars: [Registrar]
+
+    init(registrars: [Registrar]) { self.registrars = registrars }
+
+    /// The clues analysed, in input order, using every registrar in parallel.
+    func newClues(for inputs: [(ClueInput, String)]) -> [NewClue] {
+        let workers = min(registrars.count, inputs.count)
+        if workers <= 1 { return inputs.map { registrars[0].newClue(for: $0.0, source: $0.1) } }
+        let results = UnsafeMutableBufferPointer<NewClue?>.allocate(capacity: inputs.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let output = ResultSlots(results)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < inputs.count {
+                output.set(index, self.registrars[worker].newClue(for: inputs[index].0, source: inputs[index].1))
+                index += workers
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Slots each written by exactly one worker.
+private struct ResultSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<NewClue?>
+    init(_ buffer: UnsafeMutableBufferPointer<NewClue?>) { self.buffer = buffer }
+    func set(_ index: Int, _ value: NewClue) { buffer[index] = value }
+}
+
+/// What an ingest run did.
+public struct IngestSummary: Encodable, Sendable, Equatable {
+    public var read = 0
+    public var registered = 0
+    public var newCases = 0
+    public var merged = 0
+    public var recurrences = 0
+    public var outOfScope = 0
+    public var duplicates = 0
+    public var rejected = 0
+    public var assigned = 0
+    public var escalated = 0
+    public var referDiscipline = 0
+    public var waitingForRouting = 0
+    public var bySubtype: [String: Int] = [:]
+    public var byRisk: [String: Int] = [:]
+    public var rejectsFile: String?
+
+    /// An empty summary.
+    public init() {}
+
+    /// Counts what registration did with a batch.
+    public mutating func add(_ outcomes: [RegistrationOutcome], clues: [NewClue]) {
+        for (outcome, clue) in zip(outcomes, clues) {
+            var number: String?
+            switch outcome {
+            case .duplicate:
+                duplicates += 1
+                continue
+            case .outOfScope:
+                outOfScope += 1
+            case .newCase(_, _, let assigned):
+                newCases += 1
+                number = assigned
+                if clue.manualRoute, assigned == nil { waitingForRouting += 1 }
+            case .merged:
+                merged += 1
+            case .recurrence(_, _, _, let assigned):
+                recurrences += 1
+                number = assigned
+            }
+            registered += 1
+            if number != nil { assigned += 1 }
+            if clue.escalate { escalated += 1 }
+            if clue.referDiscipline { referDiscipline += 1 }
+            bySubtype[clue.inScope ? String(clue.subtype) : "out_of_scope", default: 0] += 1
+            byRisk[clue.risk, default: 0] += 1
+        }
+    }
+
+    /// The summary for a person.
+    public func lines(store: String) -> [String] {
+        var lines = [
+            "read \(read) · registered \(registered) · duplicates skipped \(duplicates) · rejected \(rejected)",
+            "cases: \(newCases) new, \(merged) clues merged into existing cases, \(recurrences) recurrences (19), "
+                + "\(outOfScope) clues out of scope",
+            "assigned \(assigned) · escalated (提级调查) \(escalated) · referral (纪检监察) \(referDiscipline) · "
+                + "waiting for manual routing \(waitingForRouting)",
+        ]
+        let subtypes = bySubtype.sorted { (Int($0.key) ?? 99, $0.key) < (Int($1.key) ?? 99, $1.key) }
+        lines.append("by sub-type: " + subtypes.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        let risks = ["high", "medium", "low", "none"].compactMap { level in byRisk[level].map { "\(level)=\($0)" } }
+        lines.append("by risk: " + risks.joined(separator: " "))
+        lines.append("store: \(store)")
+        if let rejectsFile { lines.append("rejects: \(rejectsFile)") }
+        return lines
+    }
+}
