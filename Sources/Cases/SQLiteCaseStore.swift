@@ -14,6 +14,7 @@ public final class SQLiteCaseStore: CaseStore {
     private let pool: DatabasePool
     private let calendar: StatutoryCalendar
     private let numberFormat: CaseNumberFormat
+    private let index = CaseIndexCache()
 
     /// Opens (creating when needed) the store at `path`, brings its schema up to date, and records the units.
     ///
@@ -64,15 +65,47 @@ public final class SQLiteCaseStore: CaseStore {
     public func register(_ clues: [NewClue], options: RegistrationOptions) throws(CaseStoreError)
         -> [RegistrationOutcome]
     {
-        try write("registering clues") { db in
-            var outcomes: [RegistrationOutcome] = []
-            outcomes.reserveCapacity(clues.count)
-            for clue in clues { outcomes.append(try register(clue, options: options, db: db)) }
-            return outcomes
+        do {
+            return try write("registering clues") { db in
+                // Another process may have written since the index was built: SQLite's data_version says so.
+                let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                let cases = try index.take(version: version) ?? buildIndex(db)
+                var outcomes: [RegistrationOutcome] = []
+                outcomes.reserveCapacity(clues.count)
+                for clue in clues { outcomes.append(try register(clue, options: options, index: cases, db: db)) }
+                index.keep(cases, version: version)
+                return outcomes
+            }
+        } catch {
+            index.invalidate()  // it may hold cases of the rolled-back transaction
+            throw error
         }
     }
 
-    private func register(_ clue: NewClue, options: RegistrationOptions, db: Database) throws -> RegistrationOutcome {
+    /// Reads every case's place, unit, days and fingerprint into a fresh index.
+    private func buildIndex(_ db: Database) throws -> CaseIndex {
+        let built = CaseIndex()
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, county, unit, state, fingerprint, first_received_on, last_received_on FROM case_file
+                """)
+        while let row = try rows.next() {
+            let first: String = row["first_received_on"]
+            let last: String = row["last_received_on"]
+            let fingerprint: Int64 = row["fingerprint"]
+            built.add(
+                id: row["id"], county: row["county"], unit: row["unit"],
+                fingerprint: TextFingerprint(bits: UInt64(bitPattern: fingerprint)),
+                firstDay: CivilDate(first)?.daysSinceEpoch ?? 0, lastDay: CivilDate(last)?.daysSinceEpoch ?? 0,
+                isWrittenOff: row["state"] == CaseState.writtenOff.rawValue)
+        }
+        return built
+    }
+
+    private func register(_ clue: NewClue, options: RegistrationOptions, index cases: CaseIndex, db: Database) throws
+        -> RegistrationOutcome
+    {
         if let existing = try Int64.fetchOne(
             db, sql: "SELECT id FROM clue WHERE source_key = ?", arguments: [clue.sourceKey])
         {
@@ -92,16 +125,11 @@ public final class SQLiteCaseStore: CaseStore {
             return .outOfScope(clueID: stored.id!)
         }
 
-        if var open = try nearestCase(
-            to: clue, db: db,
-            sql: """
-                SELECT * FROM case_file WHERE state <> 'written_off' AND county IS ?
-                AND last_received_on >= ? AND first_received_on <= ?
-                """,
-            arguments: [
-                clue.county, received.adding(days: -options.windowDays).description,
-                received.adding(days: options.windowDays).description,
-            ], maxDistance: options.maxDistance)
+        let day = received.daysSinceEpoch
+        if let nearest = cases.nearestOpen(
+            county: clue.county, fingerprint: clue.fingerprint, day: day, windowDays: options.windowDays,
+            maxDistance: options.maxDistance),
+            var open = try CaseFile.fetchOne(db, key: nearest.id)
         {
             stored.caseId = open.id
             try stored.insert(db)
@@ -113,15 +141,19 @@ public final class SQLiteCaseStore: CaseStore {
             open.escalated = open.escalated || clue.escalate
             open.referDiscipline = open.referDiscipline || clue.referDiscipline
             try open.updateChanges(db, from: before)
+            cases.report(
+                id: open.id!, county: open.county, oldLastDay: nearest.lastDay,
+                firstDay: CivilDate(open.firstReceivedOn)?.daysSinceEpoch ?? day,
+                lastDay: CivilDate(open.lastReceivedOn)?.daysSinceEpoch ?? day)
             try audit(
                 db, caseID: open.id!, at: options.time, actor: options.actor, action: "merge",
                 reason: "clue #\(stored.id!) reports the same incident (report \(open.reportCount))")
             return .merged(clueID: stored.id!, caseID: open.id!)
         }
 
-        let repeated = try nearestCase(
-            to: clue, db: db, sql: "SELECT * FROM case_file WHERE state = 'written_off' AND unit = ?",
-            arguments: [clue.unit], maxDistance: options.maxDistance)
+        let repeated = try cases.nearestWrittenOff(
+            unit: clue.unit, fingerprint: clue.fingerprint, maxDistance: options.maxDistance
+        ).flatMap { try CaseFile.fetchOne(db, key: $0.id) }
         var secondary = clue.secondary
         if repeated != nil, clue.subtype != 19, !secondary.contains(19) { secondary.append(19) }
         var opened = CaseFile(
@@ -132,6 +164,9 @@ public final class SQLiteCaseStore: CaseStore {
             firstReceivedOn: received.description, lastReceivedOn: received.description, reportCount: 1,
             recurrenceOf: repeated?.id, fingerprint: clue.fingerprint.storedValue, openedAt: options.time)
         try opened.insert(db)
+        cases.add(
+            id: opened.id!, county: clue.county, unit: clue.unit, fingerprint: clue.fingerprint, firstDay: day,
+            lastDay: day, isWrittenOff: false)
         stored.caseId = opened.id
         try stored.insert(db)
         try audit(
@@ -150,26 +185,13 @@ public final class SQLiteCaseStore: CaseStore {
         return .newCase(clueID: stored.id!, caseID: opened.id!, number: number)
     }
 
-    /// The case among the query's rows whose fingerprint is nearest the clue's, if within `maxDistance`.
-    private func nearestCase(
-        to clue: NewClue, db: Database, sql: String, arguments: StatementArguments, maxDistance: Int
-    ) throws -> CaseFile? {
-        var best: (CaseFile, Int)?
-        let rows = try CaseFile.fetchCursor(db, sql: sql, arguments: arguments)
-        while let candidate = try rows.next() {
-            let distance = clue.fingerprint.distance(
-                to: TextFingerprint(bits: UInt64(bitPattern: candidate.fingerprint)))
-            if distance <= maxDistance, distance < best?.1 ?? Int.max { best = (candidate, distance) }
-        }
-        return best?.0
-    }
-
     // MARK: - Assignment, transitions, extensions
 
     public func assign(caseID: Int64, unit: String?, on date: CivilDate, by actor: String, at time: String)
         throws(CaseStoreError) -> Assignment
     {
-        try write("assigning case #\(caseID)") { db in
+        defer { index.invalidate() }  // the unit may change
+        return try write("assigning case #\(caseID)") { db in
             let found = try fetchCase(caseID, db: db)
             return try assign(found, unit: unit ?? found.unit, on: date, by: actor, at: time, db: db)
         }
@@ -213,7 +235,8 @@ public final class SQLiteCaseStore: CaseStore {
         caseID: Int64, to state: CaseState, details: TransitionDetails, by actor: String, at time: String,
         reason: String?
     ) throws(CaseStoreError) -> CaseFile {
-        try write("moving case #\(caseID) to \(state.rawValue)") { db in
+        defer { index.invalidate() }  // a written-off case moves in the index
+        return try write("moving case #\(caseID) to \(state.rawValue)") { db in
             let found = try fetchCase(caseID, db: db)
             if let refusal = found.state.refusal(to: state, details: details, substantiated: found.substantiated) {
                 throw CaseStoreError.refused("case #\(caseID): \(refusal)")
