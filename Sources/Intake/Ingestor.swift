@@ -1,5 +1,4 @@
 import Cases
-import Dispatch
 import Pipeline
 
 /// Bulk registration: reads batches from clue streams, analyses each batch on every core, and registers it in the
@@ -12,7 +11,8 @@ public final class Ingestor {
     public let options: RegistrationOptions
     /// Clues read, analysed and registered at a time (one transaction).
     public let batchSize: Int
-    private let pool: RegistrarPool
+    private let pool: AnalyzerPool
+    private let lexiconVersion: String
     /// What has been done so far, over every stream given to `ingest`.
     public private(set) var summary = IngestSummary()
 
@@ -24,10 +24,8 @@ public final class Ingestor {
         self.store = store
         self.options = options
         self.batchSize = max(1, batchSize)
-        pool = RegistrarPool(
-            registrars: try (0..<max(1, jobs)).map { _ in
-                Registrar(analyzer: try Analyzer(lexicons: lexicons), lexiconVersion: lexiconVersion)
-            })
+        self.lexiconVersion = lexiconVersion
+        pool = try AnalyzerPool(lexicons: lexicons, workers: jobs)
     }
 
     /// Reads a stream to its end, registering its clues batch by batch; rejects go to `rejected` as they are found,
@@ -51,43 +49,14 @@ public final class Ingestor {
                     try rejected(reject)
                 }
             }
-            let clues = pool.newClues(for: inputs)
+            let version = lexiconVersion
+            let clues = pool.map(inputs) { analyzer, input in
+                Registrar(analyzer: analyzer, lexiconVersion: version).newClue(for: input.0, source: input.1)
+            }
             if !clues.isEmpty { summary.add(try store.register(clues, options: options), clues: clues) }
             progress(summary)
         }
     }
-}
-
-/// One registrar per worker; worker `w` uses only `registrars[w]`, so no analyser is shared between threads.
-private final class RegistrarPool: @unchecked Sendable {
-    let registrars: [Registrar]
-
-    init(registrars: [Registrar]) { self.registrars = registrars }
-
-    /// The clues analysed, in input order, using every registrar in parallel.
-    func newClues(for inputs: [(ClueInput, String)]) -> [NewClue] {
-        let workers = min(registrars.count, inputs.count)
-        if workers <= 1 { return inputs.map { registrars[0].newClue(for: $0.0, source: $0.1) } }
-        let results = UnsafeMutableBufferPointer<NewClue?>.allocate(capacity: inputs.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let output = ResultSlots(results)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < inputs.count {
-                output.set(index, self.registrars[worker].newClue(for: inputs[index].0, source: inputs[index].1))
-                index += workers
-            }
-        }
-        return results.map { $0! }
-    }
-}
-
-/// Slots each written by exactly one worker.
-private struct ResultSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<NewClue?>
-    init(_ buffer: UnsafeMutableBufferPointer<NewClue?>) { self.buffer = buffer }
-    func set(_ index: Int, _ value: NewClue) { buffer[index] = value }
 }
 
 /// What an ingest run did.

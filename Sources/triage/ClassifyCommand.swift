@@ -20,26 +20,41 @@ struct ClassifyCommand: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
     @OptionGroup var personalData: PersonalDataOptions
 
+    @Option(help: "Analysis threads (default: one per core); records stay in input order.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
     func run() throws {
-        let analyzer = try Analyzer(lexicons: lexicons.load())
+        let pool = try AnalyzerPool(lexicons: lexicons.load(), workers: jobs)
         let output = OutputWriter()
+        let reveal = personalData.reveal
         var failures = 0
         for source in try input.readInputs() {
-            for (index, line) in source.lines.enumerated() {
-                if line.allSatisfy(\.isWhitespace) {
-                    try output.writeJSON(LineError(line: index + 1, error: "empty line"))
-                    continue
+            let lines = source.lines
+            for start in stride(from: 0, to: lines.count, by: 4096) {
+                let batch = Array(lines[start..<min(lines.count, start + 4096)].enumerated())
+                let results = pool.map(batch) { analyzer, item -> Result<[UInt8], LineError> in
+                    let (offset, line) = item
+                    let number = start + offset + 1
+                    if line.allSatisfy(\.isWhitespace) { return .failure(LineError(line: number, error: "empty line")) }
+                    do {
+                        let input = try ClueInput.parse(line: line)
+                        return .success(analyzer.record(for: input, revealingPersonalData: reveal).jsonLine)
+                    } catch {
+                        return .failure(LineError(line: number, error: "\(error)", counts: true))
+                    }
                 }
-                do {
-                    output.write(
-                        bytes: analyzer.record(
-                            for: try ClueInput.parse(line: line), revealingPersonalData: personalData.reveal
-                        ).jsonLine)
-                } catch {
-                    failures += 1
-                    output.flush()
-                    FileHandle.standardError.write(Data("\(source.name):\(index + 1): \(error)\n".utf8))
-                    try output.writeJSON(LineError(line: index + 1, error: "\(error)"))
+                for result in results {
+                    switch result {
+                    case .success(let bytes):
+                        output.write(bytes: bytes)
+                    case .failure(let error):
+                        if error.counts {
+                            failures += 1
+                            output.flush()
+                            FileHandle.standardError.write(Data("\(source.name):\(error.line): \(error.error)\n".utf8))
+                        }
+                        try output.writeJSON(error)
+                    }
                 }
             }
         }
@@ -48,8 +63,12 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     /// What stands in the output for a line that could not be classified.
-    struct LineError: Encodable {
+    struct LineError: Error, Encodable {
         let line: Int
         let error: String
+        /// Whether it makes the exit status 1 (an empty line does not).
+        var counts = false
+
+        enum CodingKeys: String, CodingKey { case line, error }
     }
 }
