@@ -23,6 +23,8 @@ public final class ClueStream {
     private let declared: Bool
     private var buffer: [UInt8] = []
     private var position = 0
+    /// Where the search for the next line end goes on from.
+    private var searched = 0
     private var atEnd = false
     private var lineNumber = 0
     private var columns: ColumnMapping?
@@ -31,6 +33,11 @@ public final class ClueStream {
     private var pending: [(line: Int, raw: [UInt8], text: String)] = []
     /// Lines to read again (after an unclosed quote gave them back), before new ones.
     private var replay: [(line: Int, raw: [UInt8], text: String)] = []
+
+    /// A line longer than this (4 MiB) is rejected without being held in memory.
+    public static let maximumLineBytes = 4 << 20
+    /// The line last skipped for its length: (number, its first 1,024 bytes, its length).
+    private var tooLong: (line: Int, kept: [UInt8], length: Int)?
 
     /// Lines a quoted CSV field may span before it is taken as never closed.
     public static let maximumRecordLines = 1000
@@ -99,7 +106,10 @@ public final class ClueStream {
             return (line.line, line.raw, line.text)
         }
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            // Search only the bytes not searched yet: a long line arrives over many chunks.
+            let newline = buffer[max(position, searched)...].firstIndex(of: 0x0A)
+            searched = newline ?? buffer.count
+            if let newline, newline - position <= ClueStream.maximumLineBytes {
                 var end = newline
                 if end > position, buffer[end - 1] == 0x0D { end -= 1 }
                 let raw = Array(buffer[position..<end])
@@ -108,6 +118,37 @@ public final class ClueStream {
                 position = newline + 1
                 lineNumber += 1
                 return (lineNumber, raw, text)
+            }
+            if buffer.count - position > ClueStream.maximumLineBytes {
+                // A line too long to be a clue: skip to its end without keeping it, and reject it.
+                let kept = Array(buffer[position..<(position + 1024)])
+                var skipped = buffer.count - position
+                var ended = false
+                if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                    skipped = newline + 1 - position
+                    buffer = Array(buffer[(newline + 1)...])
+                    ended = true
+                } else {
+                    buffer = []
+                }
+                position = 0
+                searched = 0
+                while !atEnd, !ended {
+                    let chunk = read(chunkSize)
+                    if chunk.isEmpty {
+                        atEnd = true
+                    } else if let newline = chunk.firstIndex(of: 0x0A) {
+                        skipped += newline + 1
+                        buffer = Array(chunk[(newline + 1)...])
+                        ended = true
+                    } else {
+                        skipped += chunk.count
+                    }
+                }
+                bytesRead += skipped
+                lineNumber += 1
+                tooLong = (lineNumber, kept, skipped)
+                return (lineNumber, kept, nil)
             }
             if atEnd {
                 guard position < buffer.count else { return nil }
@@ -127,6 +168,7 @@ public final class ClueStream {
     private func fill() throws(IntakeError) {
         if position > 0 {
             buffer.removeFirst(position)
+            searched = max(0, searched - position)
             position = 0
         }
         let chunk = read(chunkSize)
@@ -198,6 +240,13 @@ public final class ClueStream {
     }
 
     private func record(from line: (line: Int, raw: [UInt8], text: String?)) throws(IntakeError) -> ReadRecord? {
+        if let skipped = tooLong, skipped.line == line.line {
+            tooLong = nil
+            pending = []
+            return reject(
+                line.line, "the line is \(skipped.length) bytes long (the limit is 4 MiB); its first 1,024 are kept",
+                raw: skipped.kept)
+        }
         guard let text = line.text else {
             let encodingName = encoding?.name ?? "the input's encoding"
             if !pending.isEmpty {

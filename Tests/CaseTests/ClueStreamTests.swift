@@ -109,3 +109,15 @@ func aBrokenRowInAGB18030ExportCostsOnlyItself(chunkSize: Int) throws {
     #expect(rejected.count == 2)
     #expect(rejected[0].contains("\"line\":5") && rejected[0].contains("raw_base64"))
 }
+
+@Test func aHugeLineIsRejectedWithoutHoldingIt() throws {
+    var bytes = Array(#"{"text":"治超站乱罚款"}"#.utf8) + [0x0A]
+    bytes += Array(#"{"text":""#.utf8) + [UInt8](repeating: 0x41, count: ClueStream.maximumLineBytes + 10) + [0x0A]
+    bytes += Array(#"{"text":"运管扣车"}"#.utf8)
+    let records = try readAll(ClueStream(name: "x.jsonl", bytes: bytes, chunkSize: 1 << 16))
+    #expect(texts(records) == ["治超站乱罚款", "运管扣车"])
+    let rejected = rejects(records)
+    #expect(rejected.map(\.line) == [2])
+    #expect(rejected.first?.rawBytes.count == 1024)
+    #expect(rejected.first?.reason.contains("4 MiB") == true)
+}
