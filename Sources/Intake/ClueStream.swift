@@ -51,7 +51,7 @@ public final class ClueStream {
     ) {
         self.name = name
         self.chunkSize = chunkSize
-        self.read = { count in (try? handle.read(upToCount: count)).map { Array($0 ?? Data()) } ?? [] }
+        self.read = { count in Array((try? handle.read(upToCount: count)) ?? Data()) }
         self.format = format
         self.encoding = encoding
         self.declared = encoding != nil
