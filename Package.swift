@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "CaseReports", dependencies: ["Cases", "Reports", "Classification", "WorkingCalendar"]),
 
         // Live work: following growing files, folders or stdin, clustering items by incident, heat alerts (舆情).
-        .target(name: "Watch", dependencies: ["Cases", "Pipeline", "Intake"]),
+        .target(name: "Watch", dependencies: ["Cases", "Pipeline"]),
 
         // The command-line tool: one subcommand per file.
         .executableTarget(

@@ -19,6 +19,7 @@ struct TriageCommand: ParsableCommand {
             NormalizeCommand.self, SegmentCommand.self, ClassifyCommand.self, ExplainCommand.self, EvalCommand.self,
             LexiconCommand.self, IngestCommand.self, CaseCommand.self, StatusCommand.self, CalendarCommand.self,
             LedgerCommand.self, LetterCommand.self, BriefCommand.self,
+            WatchCommand.self,
         ]
     )
 }

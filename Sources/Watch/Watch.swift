@@ -1,1 +1,0 @@
-// Watch: see the helper.

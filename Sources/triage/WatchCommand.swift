@@ -1,0 +1,198 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import TextDecoding
+import Watch
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Follow incoming posts and alert on high-risk items and incidents heating up (舆情).",
+        discussion: """
+            Follows PATH as items arrive and writes an alert, one JSON line flushed at once, within a second of an \
+            item's arrival when the item is high-risk or when its incident heats up. PATH is a file that grows \
+            (followed like tail -F: only appended lines are read, a partial last line waits for its newline, a \
+            truncated or replaced file is read again from its start, a file not there yet is waited for), a folder \
+            that receives files (each new file is read whole once its size has stayed the same for two polls; names \
+            starting with "." or ending in .part or .tmp are ignored), or standard input when PATH is '-' or \
+            missing (the watch ends with the input, with exit status 1 if a line could not be read). Files and \
+            folders are polled every 150 ms. Without --from-start only what arrives after the start is read.
+
+            Each line is a clue: a JSON object with "text" (and optional "id", "channel", "received_at") or plain \
+            text. A line that cannot be read (bad JSON, no "text", undecodable bytes) gets a message on standard \
+            error naming the source and line, and the watch goes on.
+
+            Items about the same incident are clustered: an item joins the incident of its county (no county \
+            matches no county) with a SimHash within --distance bits (of 64) of the item's: the SimHash of the \
+            incident's first report or of one of its 7 latest distinct ones (a repost commented before and after is \
+            often far from the original but near another repost; unrelated texts are about 32 bits apart). The heat \
+            of an incident is its number of items within the last --window seconds: quiet, warm, hot and viral at \
+            the counts of --levels (3,10,30). Alerts ("kind"): high_risk when a high-risk in-scope item arrives in \
+            an incident that had no high_risk alert; heating when the incident's level rises above the level last \
+            announced (warm and up, in-scope incidents only unless --out-of-scope); cooling when its window count \
+            falls under half the threshold of the level announced (unless --no-cooling). Reposts of one story thus \
+            give one high_risk alert and one alert per level crossed, not one per repost. An incident with no item \
+            for two windows is forgotten. Times are arrival times.
+
+            An alert carries: kind, time, cluster, size (every item of the incident), window_count, \
+            window_seconds, level, previous_level, id, channel and received_at of the item that raised it, and, of \
+            the item describing the incident (the high-risk item, else its most serious report): incident_id, \
+            in_scope, subtype {id, name}, risk {level, reasons, escalate}, county, unit and excerpt (at most 120 \
+            characters); then first_seen and last_seen (ISO 8601, China time). Personal data is always masked.
+
+            With --webhook URL each alert is also POSTed as JSON (Content-Type: application/json, 5 s timeout) in \
+            the background; a failed POST is reported on standard error and the watch goes on. Standard error \
+            also gets one line when the watch is ready ("watching ...").
+            """
+    )
+
+    @Argument(help: "A growing file, a folder that receives files, or '-' for standard input (the default).")
+    var path: String?
+
+    @Option(help: "The sliding window of the heat count, in seconds.")
+    var window: Double = 3600
+
+    @Option(help: ArgumentHelp("The window counts at which an incident is warm, hot and viral.", valueName: "w,h,v"))
+    var levels = "3,10,30"
+
+    @Option(help: "The largest SimHash distance (bits of 64) between reports of one incident.")
+    var distance = 12
+
+    @Option(help: ArgumentHelp("Also POST each alert's JSON to this URL.", valueName: "url"))
+    var webhook: String?
+
+    @Flag(help: "Read what the file or folder already holds too (default: only what arrives after the start).")
+    var fromStart = false
+
+    @Flag(help: "Write a line for every item (kind \"item\" when it raises no alert), for debugging.")
+    var all = false
+
+    @Flag(help: "Alert on incidents heating up even when none of their items is in scope.")
+    var outOfScope = false
+
+    @Flag(help: "Do not announce incidents cooling down.")
+    var noCooling = false
+
+    @Flag(help: "Do not write alerts on standard output (with --webhook).")
+    var quiet = false
+
+    @Option(help: "Encoding of lines that are not UTF-8 (GB18030 …); detected when not given.")
+    var encoding: String?
+
+    @OptionGroup var lexicons: LexiconOptions
+
+    /// How often files and folders are looked at, in seconds.
+    static let pollInterval = 0.15
+
+    func validate() throws {
+        guard window > 0 else { throw ValidationError("--window: must be a positive number of seconds") }
+        guard (0...64).contains(distance) else { throw ValidationError("--distance: must be from 0 to 64") }
+        _ = try thresholds()
+        _ = try webhookURL()
+        if quiet, webhook == nil { throw ValidationError("--quiet: alerts would go nowhere without --webhook") }
+    }
+
+    func run() throws {
+        WatchCommand.unblockStopSignals()
+        let analyzer = try Analyzer(lexicons: lexicons.load())
+        let declared = try encoding.map { name in
+            do { return try TextEncoding(named: name) } catch { throw ValidationError("--encoding: \(error)") }
+        }
+        let poster = try webhookURL().map { url in
+            Webhook(url: url) { message in WatchCommand.printError(message) }
+        }
+        var tracker = HeatTracker(
+            configuration: HeatTracker.Configuration(
+                window: window, thresholds: try thresholds(), maxDistance: distance, reportsCooling: !noCooling,
+                includesOutOfScope: outOfScope, reportsEveryItem: all))
+        var source = try makeSource(encoding: declared)
+        WatchCommand.printError("watching \(describe(source)); window \(Int(window)) s")
+
+        func send(_ alerts: [Alert]) {
+            for alert in alerts {
+                let line = alert.jsonLine
+                if !quiet { FileHandle.standardOutput.write(Data(line + [0x0A])) }
+                poster?.post(line)
+            }
+        }
+        var unreadable = 0
+        while !source.isFinished {
+            let events = source.poll()
+            for event in events {
+                switch event {
+                case .line(let name, let number, let text):
+                    guard !text.allSatisfy(\.isWhitespace) else { continue }
+                    do {
+                        let item = WatchedItem(input: try ClueInput.parse(line: text[...]), analyzer: analyzer)
+                        send(tracker.observe(item, at: Date().timeIntervalSince1970))
+                    } catch {
+                        unreadable += 1
+                        WatchCommand.printError("\(name):\(number): \(error)")
+                    }
+                case .problem(let name, let number, let reason):
+                    if number != nil { unreadable += 1 }
+                    WatchCommand.printError(number.map { "\(name):\($0): \(reason)" } ?? "\(name): \(reason)")
+                }
+            }
+            send(tracker.expire(at: Date().timeIntervalSince1970))
+            if events.isEmpty, !source.isFinished { Thread.sleep(forTimeInterval: WatchCommand.pollInterval) }
+        }
+        poster?.waitForPending(timeout: 10)
+        if unreadable > 0 { throw ExitCode(1) }
+    }
+
+    private func thresholds() throws -> HeatThresholds {
+        let parts = levels.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 3, let warm = parts[0], let hot = parts[1], let viral = parts[2],
+            let thresholds = HeatThresholds(warm: warm, hot: hot, viral: viral)
+        else {
+            throw ValidationError("--levels: '\(levels)' is not three increasing counts w,h,v with w ≥ 2 (as 3,10,30)")
+        }
+        return thresholds
+    }
+
+    private func webhookURL() throws -> URL? {
+        guard let webhook else { return nil }
+        guard let url = URL(string: webhook), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+            url.host != nil
+        else {
+            throw ValidationError("--webhook: '\(webhook)' is not an http or https URL")
+        }
+        return url
+    }
+
+    private func makeSource(encoding: TextEncoding?) throws -> any LineSource {
+        guard let path, path != "-" else { return StreamReader(encoding: encoding) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return FolderWatcher(path: path, fromStart: fromStart, encoding: encoding)
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+            throw ValidationError("\(path): its folder does not exist")
+        }
+        return FileFollower(path: path, fromStart: fromStart, encoding: encoding)
+    }
+
+    private func describe(_ source: any LineSource) -> String {
+        switch source {
+        case let folder as FolderWatcher:
+            return "folder \(folder.path)" + (fromStart ? " (files already there too)" : "")
+        case let file as FileFollower: return "file \(file.path)" + (fromStart ? " from its start" : " from its end")
+        default: return "standard input"
+        }
+    }
+
+    /// Lets SIGTERM, SIGINT and SIGHUP stop the watch even when the parent started it with them blocked (a
+    /// launcher's thread mask is inherited).
+    private static func unblockStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("triage watch: \(message)\n".utf8))
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+/// The `triage` executable built beside this test bundle.
+let triageExecutable: String = {
+    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for folder in [besideTests, besideTests.deletingLastPathComponent()] {
+        let candidate = folder.appendingPathComponent("triage").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return repositoryRoot + "/.build/debug/triage"
+}()
+
+/// A running `triage watch`: its standard output and error go to files in its folder, read back as they grow.
+final class RunningWatch {
+    let process = Process()
+    let output: String
+    let errors: String
+
+    init(_ arguments: [String], folder: String) throws {
+        output = folder + "/watch.out"
+        errors = folder + "/watch.err"
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors, contents: nil)
+        process.executableURL = URL(fileURLWithPath: triageExecutable)
+        process.arguments = ["watch"] + arguments + ["--lexicons", repositoryRoot + "/Lexicons"]
+        process.standardOutput = FileHandle(forWritingAtPath: output)
+        process.standardError = FileHandle(forWritingAtPath: errors)
+        try process.run()
+    }
+
+    deinit { stop() }
+
+    /// Stops the watch: SIGTERM, then SIGKILL if it is still there after two seconds.
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// Standard error so far.
+    var errorText: String { (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "" }
+
+    /// The alerts written so far.
+    var alerts: [[String: Any]] {
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    /// Waits until a condition holds or `seconds` pass; returns whether it held.
+    func wait(seconds: Double, until condition: (RunningWatch) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition(self) { return true }
+            guard process.isRunning else { return condition(self) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return condition(self)
+    }
+
+    /// Waits for the line that says the watch is ready.
+    func waitUntilReady() -> Bool { wait(seconds: 20) { $0.errorText.contains("watching") } }
+}
+
+@Test func watchAlertsOnAFileAsItemsAreAppended() throws {
+    let folder = temporaryFolder()
+    let posts = folder + "/posts.jsonl"
+    try append("{\"id\":\"old\",\"text\":\"\(beatingText)\"}\n", to: posts)
+    let watch = try RunningWatch([posts, "--window", "3600"], folder: folder)
+    defer { watch.stop() }
+    #expect(watch.waitUntilReady(), "not ready: \(watch.errorText)")
+
+    // A high-risk post, written in two pieces: nothing until its newline, then an alert within a second or two.
+    let line = jsonLine(id: "H1", text: beatingText, channel: "douyin")
+    let cut = line.index(line.startIndex, offsetBy: 20)
+    try append(String(line[..<cut]), to: posts)
+    Thread.sleep(forTimeInterval: 0.4)
+    #expect(watch.alerts.isEmpty, "an alert before the line was complete, or for the line already there")
+    try append(String(line[cut...]), to: posts)
+    let written = Date()
+    #expect(watch.wait(seconds: 3) { $0.alerts.count >= 1 })
+    #expect(Date().timeIntervalSince(written) < 1.5, "the dispatcher must see it within a second")
+    let first = try #require(watch.alerts.first)
+    #expect(first["kind"] as? String == "high_risk" && first["id"] as? String == "H1")
+    #expect(first["channel"] as? String == "douyin" && first["size"] as? Int == 1)
+
+    // A line that is not JSON is reported with its file and line; the watch goes on.
+    try append("{\"id\": broken\n", to: posts)
+    // Ten reposts of one low-risk story, in several writes (one cut inside a line): heating at 3 and at 10 only.
+    let reposts = (0..<10).map { jsonLine(id: "R\($0 + 1)", text: repost(finesText, $0)) }.joined()
+    let pieces = [0, 250, 700, reposts.utf8.count].map { reposts.utf8.index(reposts.startIndex, offsetBy: $0) }
+    for index in 0..<3 {
+        try append(String(reposts[pieces[index]..<pieces[index + 1]]), to: posts)
+        Thread.sleep(forTimeInterval: 0.2)
+    }
+    #expect(watch.wait(seconds: 5) { $0.alerts.count >= 3 })
+    Thread.sleep(forTimeInterval: 0.6)
+    let alerts = watch.alerts
+    #expect(alerts.count == 3, "\(alerts)")
+    let heating = alerts.dropFirst()
+    #expect(heating.map { $0["kind"] as? String } == ["heating", "heating"])
+    #expect(heating.map { $0["window_count"] as? Int } == [3, 10])
+    #expect(heating.map { $0["level"] as? String } == ["warm", "hot"])
+    #expect(heating.map { $0["id"] as? String } == ["R3", "R10"])
+    #expect(heating.map { $0["county"] as? String } == ["临泉县", "临泉县"])
+    #expect(
+        Set(heating.map { $0["cluster"] as? Int }).count == 1
+            && heating.first?["cluster"] as? Int != first["cluster"] as? Int)
+    #expect(watch.errorText.contains("\(posts):3:"), "no message naming the bad line: \(watch.errorText)")
+    #expect(watch.process.isRunning)
+}
+
+@Test func watchAlertsOnFilesArrivingInAFolder() throws {
+    let folder = temporaryFolder()
+    let inbox = folder + "/inbox"
+    try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+    let watch = try RunningWatch([inbox], folder: folder)
+    defer { watch.stop() }
+    #expect(watch.waitUntilReady(), "not ready: \(watch.errorText)")
+    let lines =
+        [jsonLine(id: "F1", text: beatingText)] + (0..<3).map { jsonLine(id: "G\($0)", text: repost(finesText, $0)) }
+    // Written under a temporary name, then renamed into place, as a collector would.
+    try lines.joined().write(toFile: inbox + "/batch-001.jsonl.part", atomically: false, encoding: .utf8)
+    try FileManager.default.moveItem(atPath: inbox + "/batch-001.jsonl.part", toPath: inbox + "/batch-001.jsonl")
+    #expect(watch.wait(seconds: 3) { $0.alerts.count >= 2 })
+    Thread.sleep(forTimeInterval: 0.4)
+    #expect(watch.alerts.map { $0["kind"] as? String } == ["high_risk", "heating"])
+    #expect(watch.alerts.map { $0["id"] as? String } == ["F1", "G2"])
+}
+
+@Test func watchReadsStandardInputAndGoesOnWhenTheWebhookFails() throws {
+    let folder = temporaryFolder()
+    let input = folder + "/in.jsonl"
+    try append(jsonLine(id: "S1", text: beatingText + "，联系电话13812345678") + "{\"text\": 3}\n", to: input)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: triageExecutable)
+    // Port 1 on the loopback refuses connections at once.
+    process.arguments = ["watch", "--webhook", "http://127.0.0.1:1/alerts", "--lexicons", repositoryRoot + "/Lexicons"]
+    process.standardInput = FileHandle(forReadingAtPath: input)
+    let output = folder + "/out"
+    let errors = folder + "/err"
+    _ = FileManager.default.createFile(atPath: output, contents: nil)
+    _ = FileManager.default.createFile(atPath: errors, contents: nil)
+    process.standardOutput = FileHandle(forWritingAtPath: output)
+    process.standardError = FileHandle(forWritingAtPath: errors)
+    try process.run()
+    process.waitUntilExit()
+    let written = try String(contentsOfFile: output, encoding: .utf8)
+    let messages = try String(contentsOfFile: errors, encoding: .utf8)
+    #expect(process.terminationStatus == 1, "a line could not be read: exit status 1")
+    #expect(written.split(separator: "\n").count == 1 && written.contains("\"kind\":\"high_risk\""))
+    #expect(written.contains("138****5678") && !written.contains("13812345678"))
+    #expect(messages.contains("<stdin>:2:"), "\(messages)")
+    #expect(messages.contains("webhook: POST to 127.0.0.1 failed"), "\(messages)")
+}
