@@ -78,10 +78,13 @@ let package = Package(
         ),
 
         // Stage 6b: the office's documents filled from the case store (ledger rows, letters, briefs).
-        .target(name: "CaseReports", dependencies: ["Cases", "Reports", "Classification", "WorkingCalendar"]),
+        .target(
+            name: "CaseReports",
+            dependencies: ["Cases", "Reports", "Classification", "WorkingCalendar", "TextNormalization"]
+        ),
 
         // Live work: following growing files, folders or stdin, clustering items by incident, heat alerts (舆情).
-        .target(name: "Watch", dependencies: ["Cases", "Pipeline"]),
+        .target(name: "Watch", dependencies: ["Cases", "Pipeline", "TextNormalization"]),
 
         // The command-line tool: one subcommand per file.
         .executableTarget(

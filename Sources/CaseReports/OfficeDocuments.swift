@@ -1,6 +1,7 @@
 import Cases
 import Classification
 import Reports
+import TextNormalization
 import WorkingCalendar
 
 /// Fills the office's documents from the case store: the four-lists ledger, 交办函 letters and statistics briefs.
@@ -41,7 +42,7 @@ public struct OfficeDocuments: Sendable {
             let recurrence = file.recurrenceOf.map { "（系已销号案件#\($0)复发）" } ?? ""
             return LedgerEntry(
                 subtype: file.subtype, caseNumber: summary.assignment?.number,
-                example: Self.excerpt(file.summary, limit: 200) + recurrence,
+                example: file.summary.oneLineExcerpt(limit: 200) + recurrence,
                 source: "\(file.channel ?? "未注明渠道")（\(file.firstReceivedOn)\(reports)）",
                 measures: file.measures ?? "", timeLimit: file.rectifyBy ?? "",
                 responsible: [file.unit, file.responsible].compactMap { $0 }.joined(separator: "／"))
@@ -112,7 +113,7 @@ public struct OfficeDocuments: Sendable {
             Brief.BriefCase(
                 number: summary.assignment?.number, unit: summary.caseFile.unit,
                 subtype: subtypeLabel(summary.caseFile.subtype), dueOn: summary.assignment?.dueOn,
-                state: summary.caseFile.state.chineseName, summary: Self.excerpt(summary.caseFile.summary, limit: 80))
+                state: summary.caseFile.state.chineseName, summary: summary.caseFile.summary.oneLineExcerpt(limit: 80))
         }
         return Brief(
             from: from.description, to: to.description, generatedAt: generatedAt,
@@ -134,11 +135,5 @@ public struct OfficeDocuments: Sendable {
     private func subtypeLabel(_ id: Int) -> String {
         guard let subtype = taxonomy.subtypes[id] else { return "\(id)" }
         return "\(id) \(subtype.name)"
-    }
-
-    /// A text on one line, cut to `limit` characters with an ellipsis.
-    static func excerpt(_ text: String, limit: Int) -> String {
-        let flat = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-        return flat.count > limit ? String(flat.prefix(limit)) + "…" : flat
     }
 }

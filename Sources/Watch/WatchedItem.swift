@@ -2,6 +2,7 @@ import Cases
 import Entities
 import Pipeline
 import RiskAssessment
+import TextNormalization
 
 /// One item seen by the watch: what the heat tracker and the alerts need of an analysed clue, with personal data
 /// already masked. It keeps no raw text.
@@ -75,22 +76,8 @@ public struct WatchedItem: Sendable, Equatable {
             fingerprint: TextFingerprint(text: analysis.normalized.text))
     }
 
-    /// A text on one line (runs of white space as one space), cut to `excerptLength` characters with an ellipsis.
-    public static func excerpt(of text: String) -> String {
-        var line = ""
-        var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = !line.isEmpty
-                continue
-            }
-            if pendingSpace { line.append(" ") }
-            pendingSpace = false
-            line.append(character)
-        }
-        guard line.count > excerptLength else { return line }
-        return String(line.prefix(excerptLength - 1)) + "…"
-    }
+    /// A text on one line, cut to `excerptLength` characters with an ellipsis.
+    public static func excerpt(of text: String) -> String { text.oneLineExcerpt(limit: excerptLength) }
 
     /// Whether this item describes an incident better than `other`: in scope first, then the higher risk.
     func describesBetter(than other: WatchedItem) -> Bool {

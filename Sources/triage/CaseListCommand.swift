@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import TextNormalization
 import WorkingCalendar
 
 struct CaseListCommand: ParsableCommand {
@@ -93,12 +94,6 @@ struct CaseListing: Encodable {
             .compactMap { $0 }.joined(separator: ",")
         let due = dueOn.map { "due \($0)\(dueWarning == nil ? "" : " (estimate)")" } ?? "not assigned"
         return "#\(id)\t\(state)\t\(number ?? "-")\t\(unit)\t\(subtype)\t\(risk)\t\(due)\t×\(reportCount)"
-            + (flags.isEmpty ? "" : "\t\(flags)") + "\t\(oneLine(summary, limit: 60))"
+            + (flags.isEmpty ? "" : "\t\(flags)") + "\t\(summary.oneLineExcerpt(limit: 60))"
     }
-}
-
-/// A text on one line (line breaks and tabs as spaces), cut to `limit` characters with an ellipsis.
-func oneLine(_ text: String, limit: Int) -> String {
-    let flat = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-    return flat.count > limit ? String(flat.prefix(limit)) + "…" : flat
 }
