@@ -1,13 +1,11 @@
 import GRDB
 
 // The store's records: plain structs, one per table, as GRDB's guide has them. Column names are snake_case, which
-// both SQLite and PostgreSQL keep as written.
+// both SQLite and PostgreSQL keep as written; each record spells them out in its CodingKeys.
 
 /// A registered clue: one report from one channel, kept as it came with its analysis.
 public struct StoredClue: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "clue"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     /// The store's id of the clue.
     public var id: Int64?
@@ -45,13 +43,38 @@ public struct StoredClue: Codable, Sendable, Equatable, FetchableRecord, Mutable
     /// The case the clue belongs to (none when out of scope).
     public var caseId: Int64?
     public var registeredAt: String
+
+    /// Column names as written in the schema (snake_case), spelled out: faster than a key strategy.
+    public enum CodingKeys: String, CodingKey {
+        case id
+        case sourceKey = "source_key"
+        case sourceId = "source_id"
+        case source
+        case channel
+        case receivedAt = "received_at"
+        case receivedOn = "received_on"
+        case rawText = "raw_text"
+        case maskedText = "masked_text"
+        case contact
+        case record
+        case lexiconVersion = "lexicon_version"
+        case inScope = "in_scope"
+        case subtype
+        case category
+        case secondary
+        case risk
+        case escalate
+        case referDiscipline = "refer_discipline"
+        case county
+        case fingerprint
+        case caseId = "case_id"
+        case registeredAt = "registered_at"
+    }
 }
 
 /// A case (案件): one incident, with every clue that reported it, and where it stands.
 public struct CaseFile: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "case_file"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public var id: Int64?
     public var state: CaseState
@@ -88,13 +111,41 @@ public struct CaseFile: Codable, Sendable, Equatable, FetchableRecord, MutablePe
 
     /// The secondary sub-types as numbers.
     public var secondaryTypes: [Int] { secondary.split(separator: ",").compactMap { Int($0) } }
+
+    /// Column names as written in the schema (snake_case), spelled out: faster than a key strategy.
+    public enum CodingKeys: String, CodingKey {
+        case id
+        case state
+        case subtype
+        case category
+        case secondary
+        case county
+        case unit
+        case manualRoute = "manual_route"
+        case risk
+        case escalated
+        case referDiscipline = "refer_discipline"
+        case summary
+        case channel
+        case firstReceivedOn = "first_received_on"
+        case lastReceivedOn = "last_received_on"
+        case reportCount = "report_count"
+        case recurrenceOf = "recurrence_of"
+        case fingerprint
+        case openedAt = "opened_at"
+        case conclusion
+        case substantiated
+        case measures
+        case rectifyBy = "rectify_by"
+        case responsible
+        case feedback
+        case writtenOffAt = "written_off_at"
+    }
 }
 
 /// An assignment (交办) of a case to a unit, with its unified number and its deadline.
 public struct Assignment: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "assignment"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public var id: Int64?
     public var caseId: Int64
@@ -109,13 +160,25 @@ public struct Assignment: Codable, Sendable, Equatable, FetchableRecord, Mutable
     /// Why the deadline is only an estimate (the calendar data does not cover its year), if it is.
     public var dueWarning: String?
     public var assignedBy: String
+
+    /// Column names as written in the schema (snake_case), spelled out: faster than a key strategy.
+    public enum CodingKeys: String, CodingKey {
+        case id
+        case caseId = "case_id"
+        case number
+        case year
+        case serial
+        case unit
+        case assignedOn = "assigned_on"
+        case dueOn = "due_on"
+        case dueWarning = "due_warning"
+        case assignedBy = "assigned_by"
+    }
 }
 
 /// A deadline extension granted to a unit, with its reason.
 public struct DeadlineExtension: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "deadline_extension"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public var id: Int64?
     public var assignmentId: Int64
@@ -124,6 +187,17 @@ public struct DeadlineExtension: Codable, Sendable, Equatable, FetchableRecord, 
     public var reason: String
     public var grantedBy: String
     public var grantedAt: String
+
+    /// Column names as written in the schema (snake_case), spelled out: faster than a key strategy.
+    public enum CodingKeys: String, CodingKey {
+        case id
+        case assignmentId = "assignment_id"
+        case previousDueOn = "previous_due_on"
+        case dueOn = "due_on"
+        case reason
+        case grantedBy = "granted_by"
+        case grantedAt = "granted_at"
+    }
 }
 
 /// A unit that receives assignments (from the jurisdiction file).
@@ -144,8 +218,6 @@ public struct Unit: Codable, Sendable, Equatable, FetchableRecord, PersistableRe
 /// One change to a case: who, when, from which state to which, and why. Append-only.
 public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "audit_entry"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public var id: Int64?
     public var caseId: Int64
@@ -156,6 +228,18 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var fromState: String?
     public var toState: String?
     public var reason: String?
+
+    /// Column names as written in the schema (snake_case), spelled out: faster than a key strategy.
+    public enum CodingKeys: String, CodingKey {
+        case id
+        case caseId = "case_id"
+        case at
+        case actor
+        case action
+        case fromState = "from_state"
+        case toState = "to_state"
+        case reason
+    }
 }
 
 extension CaseState: DatabaseValueConvertible {}

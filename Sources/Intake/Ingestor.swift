@@ -1,4 +1,5 @@
 import Cases
+import Dispatch
 import Pipeline
 
 /// Bulk registration: reads batches from clue streams, analyses each batch on every core, and registers it in the
@@ -36,9 +37,16 @@ public final class Ingestor {
     public func ingest(
         _ stream: ClueStream, rejected: (RejectedRecord) throws -> Void, progress: (IngestSummary) -> Void
     ) throws {
+        // While one batch is registered (one thread, one transaction), the next is read and analysed on the others.
+        let registering = BackgroundRegistration()
+        func finishRegistering() throws {
+            guard let (outcomes, clues) = try registering.wait() else { return }
+            summary.add(outcomes, clues: clues)
+            progress(summary)
+        }
         while true {
             let records = try stream.next(maximum: batchSize)
-            if records.isEmpty { return }
+            if records.isEmpty { break }
             var inputs: [(ClueInput, String)] = []
             for record in records {
                 summary.read += 1
@@ -53,9 +61,45 @@ public final class Ingestor {
             let clues = pool.map(inputs) { analyzer, input in
                 Registrar(analyzer: analyzer, lexiconVersion: version).newClue(for: input.0, source: input.1)
             }
-            if !clues.isEmpty { summary.add(try store.register(clues, options: options), clues: clues) }
-            progress(summary)
+            try finishRegistering()
+            if clues.isEmpty {
+                progress(summary)
+            } else {
+                registering.start(clues, store: store, options: options)
+            }
         }
+        try finishRegistering()
+    }
+}
+
+/// One batch registered on a background thread; `wait` returns its outcome (or throws its error) on the caller's.
+private final class BackgroundRegistration: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let queue = DispatchQueue(label: "triage.ingest.register")
+    // Written by the background thread before `group.leave()`, read after `group.wait()`.
+    private var clues: [NewClue]?
+    private var result: Result<[RegistrationOutcome], CaseStoreError>?
+
+    func start(_ clues: [NewClue], store: any CaseStore, options: RegistrationOptions) {
+        self.clues = clues
+        group.enter()
+        queue.async {
+            do throws(CaseStoreError) {
+                self.result = .success(try store.register(clues, options: options))
+            } catch {
+                self.result = .failure(error)
+            }
+            self.group.leave()
+        }
+    }
+
+    /// The outcomes of the batch started last, once registered; nil when none is in flight.
+    func wait() throws(CaseStoreError) -> ([RegistrationOutcome], [NewClue])? {
+        group.wait()
+        guard let clues, let result else { return nil }
+        self.clues = nil
+        self.result = nil
+        return (try result.get(), clues)
     }
 }
 
