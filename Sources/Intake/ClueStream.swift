@@ -21,10 +21,11 @@ public final class ClueStream {
     private var format: InputFormat?
     private let overrides: [String: String]
     private let declared: Bool
-    private var buffer: [UInt8] = []
-    private var position = 0
-    /// Where the search for the next line end goes on from.
-    private var searched = 0
+    private var splitter = LineSplitter(maximumLineBytes: ClueStream.maximumLineBytes)
+    /// Lines cut but not yet read, from `nextReady` on.
+    private var ready: [LineSplitter.Line] = []
+    private var nextReady = 0
+    private var started = false
     private var atEnd = false
     private var lineNumber = 0
     private var columns: ColumnMapping?
@@ -36,7 +37,7 @@ public final class ClueStream {
 
     /// A line longer than this (4 MiB) is rejected without being held in memory.
     public static let maximumLineBytes = 4 << 20
-    /// The line last skipped for its length: (number, its first 1,024 bytes, its length).
+    /// The line last skipped for its length: (number, its first bytes, its length).
     private var tooLong: (line: Int, kept: [UInt8], length: Int)?
 
     /// Lines a quoted CSV field may span before it is taken as never closed.
@@ -105,127 +106,96 @@ public final class ClueStream {
             let line = replay.removeFirst()
             return (line.line, line.raw, line.text)
         }
-        while true {
-            // Search only the bytes not searched yet: a long line arrives over many chunks.
-            let newline = buffer[max(position, searched)...].firstIndex(of: 0x0A)
-            searched = newline ?? buffer.count
-            if let newline, newline - position <= ClueStream.maximumLineBytes {
-                var end = newline
-                if end > position, buffer[end - 1] == 0x0D { end -= 1 }
-                let raw = Array(buffer[position..<end])
-                let text = try decode(raw)  // before moving on: a first non-ASCII line takes part in detection
-                bytesRead += newline + 1 - position
-                position = newline + 1
-                lineNumber += 1
-                return (lineNumber, raw, text)
-            }
-            if buffer.count - position > ClueStream.maximumLineBytes {
-                // A line too long to be a clue: skip to its end without keeping it, and reject it.
-                let kept = Array(buffer[position..<(position + 1024)])
-                var skipped = buffer.count - position
-                var ended = false
-                if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                    skipped = newline + 1 - position
-                    buffer = Array(buffer[(newline + 1)...])
-                    ended = true
-                } else {
-                    buffer = []
-                }
-                position = 0
-                searched = 0
-                while !atEnd, !ended {
-                    let chunk = read(chunkSize)
-                    if chunk.isEmpty {
-                        atEnd = true
-                    } else if let newline = chunk.firstIndex(of: 0x0A) {
-                        skipped += newline + 1
-                        buffer = Array(chunk[(newline + 1)...])
-                        ended = true
-                    } else {
-                        skipped += chunk.count
-                    }
-                }
-                bytesRead += skipped
-                lineNumber += 1
-                tooLong = (lineNumber, kept, skipped)
-                return (lineNumber, kept, nil)
-            }
-            if atEnd {
-                guard position < buffer.count else { return nil }
-                var raw = Array(buffer[position...])
-                if raw.last == 0x0D { raw.removeLast() }
-                let text = try decode(raw)
-                bytesRead += buffer.count - position
-                position = buffer.count
-                lineNumber += 1
-                return (lineNumber, raw, text)
-            }
-            try fill()
+        while nextReady == ready.count {
+            if atEnd { return nil }
+            try pull()
+        }
+        let line = ready[nextReady]
+        nextReady += 1
+        lineNumber += 1
+        switch line {
+        case .tooLong(let length, let head):
+            tooLong = (lineNumber, head, length)
+            return (lineNumber, head, nil)
+        case .complete(let raw):
+            return (lineNumber, raw, try decode(raw))
         }
     }
 
-    /// Reads the next chunk; decides the encoding and format from the first bytes.
-    private func fill() throws(IntakeError) {
-        if position > 0 {
-            buffer.removeFirst(position)
-            searched = max(0, searched - position)
-            position = 0
+    /// Reads the next chunk and cuts it into lines; at the start, settles the encoding and the format.
+    private func pull() throws(IntakeError) {
+        if nextReady > 0 {
+            ready.removeFirst(nextReady)
+            nextReady = 0
         }
-        let chunk = read(chunkSize)
-        if chunk.isEmpty {
+        var chunk = read(chunkSize)
+        if !started {
+            started = true
+            chunk = try start(chunk)
+        }
+        guard !chunk.isEmpty else {
             atEnd = true
+            ready += splitter.finish()
+            return
         }
-        let first = buffer.isEmpty && bytesRead == 0
-        buffer += chunk
-        if first { try start() }
+        bytesRead += chunk.count
+        ready += splitter.append(chunk)
     }
 
-    /// At the start of the input: skip a UTF-8 byte-order mark, decode UTF-16 whole, guess the format.
-    private func start() throws(IntakeError) {
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
-            buffer.removeFirst(3)
+    /// At the start of the input: skip a UTF-8 byte-order mark, decode UTF-16 whole (it cannot be cut at line-end
+    /// bytes) and carry on in UTF-8, guess the format.
+    private func start(_ first: [UInt8]) throws(IntakeError) -> [UInt8] {
+        var chunk = first
+        if chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
+            chunk.removeFirst(3)
             bytesRead += 3
             if encoding == nil { encoding = .utf8 }
-        } else if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
-            // UTF-16: read everything and carry on in UTF-8.
-            while !atEnd {
-                let chunk = read(chunkSize)
-                if chunk.isEmpty { atEnd = true } else { buffer += chunk }
+        } else if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
+            while true {
+                let more = read(chunkSize)
+                if more.isEmpty { break }
+                chunk += more
             }
             do {
-                let decoded = try TextDecoder(encoding: encoding, mode: .strict).decode(buffer)
-                bytesRead += buffer.count - Array(decoded.text.utf8).count
-                buffer = Array(decoded.text.utf8)
+                let decoded = try TextDecoder(encoding: encoding, mode: .strict).decode(chunk)
+                bytesRead += chunk.count
+                chunk = Array(decoded.text.utf8)
+                bytesRead -= chunk.count
                 encoding = .utf8
             } catch {
                 throw IntakeError("\(name): \(error)")
             }
         }
         if format == nil {
-            let sample = String(decoding: buffer.prefix(4096), as: UTF8.self)
-            format = InputFormat.guess(name: name, text: sample)
+            format = InputFormat.guess(name: name, text: String(decoding: chunk.prefix(4096), as: UTF8.self))
         }
+        return chunk
     }
 
     /// Decodes one line in the input's encoding; nil when its bytes are invalid (the caller rejects it).
     private func decode(_ raw: [UInt8]) throws(IntakeError) -> String? {
         if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
-        if encoding == nil { decideEncoding() }
+        if encoding == nil { try decideEncoding(startingWith: raw) }
         guard let encoding else { return nil }
         if encoding == .utf8 { return String(validating: raw, as: UTF8.self) }
         return try? TextDecoder(encoding: encoding, mode: .strict).decode(raw).text
     }
 
-    /// Finds the encoding from what the buffer holds from here on (lossy detection, so a bad line does not hide it).
-    private func decideEncoding() {
-        // Look at a good stretch of text, whole lines only: a few bytes or a cut character fool the detector.
-        while !atEnd, buffer.count - position < 1 << 16 {
-            let chunk = read(max(chunkSize, 1 << 16))
-            if chunk.isEmpty { atEnd = true } else { buffer += chunk }
+    /// Finds the encoding from this line and the lines after it (at least 64 KiB when the input has them), with a
+    /// lossy fallback so that one bad line does not hide the encoding of the rest.
+    private func decideEncoding(startingWith line: [UInt8]) throws(IntakeError) {
+        func sampleSize() -> Int {
+            ready[nextReady...].reduce(line.count) { total, next in
+                if case .complete(let bytes) = next { return total + bytes.count + 1 }
+                return total
+            }
         }
-        var end = min(buffer.count, position + max(chunkSize, 1 << 16))
-        if end < buffer.count, let lastNewline = buffer[position..<end].lastIndex(of: 0x0A) { end = lastNewline }
-        let sample = Array(buffer[position..<end])
+        while !atEnd, sampleSize() < 1 << 16 { try pull() }
+        var sample = line
+        for next in ready[nextReady...] {
+            guard sample.count < 1 << 20 else { break }
+            if case .complete(let bytes) = next { sample += [0x0A] + bytes }
+        }
         if let decoded = try? TextDecoder(mode: .strict).decode(sample) {
             encoding = decoded.encoding
         } else {
@@ -244,7 +214,8 @@ public final class ClueStream {
             tooLong = nil
             pending = []
             return reject(
-                line.line, "the line is \(skipped.length) bytes long (the limit is 4 MiB); its first 1,024 are kept",
+                line.line,
+                "the line is \(skipped.length) bytes long (the limit is 4 MiB); its first \(skipped.kept.count) are kept",
                 raw: skipped.kept)
         }
         guard let text = line.text else {

@@ -41,7 +41,7 @@ struct LineDecoder: Sendable {
         lines.map { line in
             number += 1
             switch line {
-            case .tooLong(let length):
+            case .tooLong(let length, _):
                 return .problem(source: source, number: number, reason: "line of \(length) bytes is too long, skipped")
             case .complete(let bytes):
                 switch decode(bytes, firstLine: number == 1) {

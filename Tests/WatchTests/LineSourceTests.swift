@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextDecoding
 import Watch
 
 @Test func theSplitterKeepsAPartialLineUntilItsNewline() {
@@ -15,7 +16,10 @@ import Watch
 @Test func theSplitterSkipsTooLongLinesAndJoinedLinesWhole() {
     var splitter = LineSplitter(maximumLineBytes: 4)
     #expect(splitter.append(Array("abc".utf8)).isEmpty)
-    #expect(splitter.append(Array("defg\nok\n".utf8)) == [.tooLong(7), .complete(Array("ok".utf8))])
+    #expect(
+        splitter.append(Array("defg\nok\n".utf8)) == [
+            .tooLong(length: 7, head: Array("abcdefg".utf8)), .complete(Array("ok".utf8)),
+        ])
     splitter.skipToNextLine()
     #expect(splitter.append(Array("tail of a line\nnext\n".utf8)) == [.complete(Array("next".utf8))])
 }

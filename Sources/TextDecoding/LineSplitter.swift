@@ -1,16 +1,22 @@
 /// Cuts a stream of bytes into lines as the bytes arrive: complete lines out, a partial last line kept until its
-/// newline comes. Lines end at LF; a CR before it is dropped. A line longer than `maximumLineBytes` is skipped whole.
+/// newline comes. Lines end at LF; a CR before it is dropped. A line longer than `maximumLineBytes` is skipped whole
+/// (only its first kilobyte is kept, for the message). Cutting at the LF byte is safe in UTF-8 and GB18030, where no
+/// multi-byte character contains it; UTF-16 must be decoded first.
 public struct LineSplitter: Sendable {
     /// One line cut from the stream.
     public enum Line: Sendable, Equatable {
         /// A complete line, without its terminator.
         case complete([UInt8])
-        /// A line skipped because it was longer than `maximumLineBytes` (its length in bytes).
-        case tooLong(Int)
+        /// A line skipped because it was longer than `maximumLineBytes`: its length in bytes and its first bytes
+        /// (up to `keptBytes`).
+        case tooLong(length: Int, head: [UInt8])
     }
 
     /// The longest line kept.
     public let maximumLineBytes: Int
+    /// How many bytes of a line too long are kept for the message.
+    public static let keptBytes = 1024
+    private var head: [UInt8] = []
     private var pending: [UInt8] = []
     /// Bytes of the current line dropped so far (too long, or begun before the watch started).
     private var dropped = 0
@@ -34,6 +40,7 @@ public struct LineSplitter: Sendable {
     /// Forgets everything held (the stream starts over).
     public mutating func reset() {
         pending.removeAll()
+        head = []
         dropped = 0
         droppingSilently = false
     }
@@ -51,6 +58,7 @@ public struct LineSplitter: Sendable {
                 dropped += piece.count
             } else if pending.count + piece.count > maximumLineBytes {
                 dropped = pending.count + piece.count
+                head = Array((pending + piece.prefix(LineSplitter.keptBytes)).prefix(LineSplitter.keptBytes))
                 pending.removeAll()
             } else {
                 pending.append(contentsOf: piece)
@@ -71,10 +79,11 @@ public struct LineSplitter: Sendable {
     private mutating func endLine() -> [Line] {
         defer {
             pending.removeAll(keepingCapacity: true)
+            head = []
             dropped = 0
             droppingSilently = false
         }
-        if dropped > 0 { return droppingSilently ? [] : [.tooLong(dropped)] }
+        if dropped > 0 { return droppingSilently ? [] : [.tooLong(length: dropped, head: head)] }
         if pending.last == 0x0D { pending.removeLast() }
         return [.complete(pending)]
     }
