@@ -46,7 +46,10 @@ public final class Classifier {
         }
         let decision = decide(
             scores: scores, evidence: evidence, gateOpen: evaluation.gateOpen, outcomes: evaluation.outcomes)
-        guard !decision.inScope, evaluation.gateOpen || !modelNeedsGate, let model else { return decision }
+        // The model speaks only where the rules are silent: not where an out-of-scope rule has fired.
+        guard !decision.inScope, (scores[0] ?? 0) == 0, evaluation.gateOpen || !modelNeedsGate, let model else {
+            return decision
+        }
         return backUp(decision, model: model, original: original, normalized: normalized, tokens: tokens)
     }
 
