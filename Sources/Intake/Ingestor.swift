@@ -30,12 +30,14 @@ public final class Ingestor {
     }
 
     /// Reads a stream to its end, registering its clues batch by batch; rejects go to `rejected` as they are found,
-    /// and `progress` is called after every batch.
+    /// and `progress` is called after every batch. When `shouldStop` says so (Ctrl-C), it stops after the batch in
+    /// hand is registered and marks the summary interrupted; running the same input again registers the rest.
     ///
     /// - Throws: `IntakeError` when the input cannot be read at all, `CaseStoreError` when the store fails (the
     ///   batches before are registered), or what `rejected` throws.
     public func ingest(
-        _ stream: ClueStream, rejected: (RejectedRecord) throws -> Void, progress: (IngestSummary) -> Void
+        _ stream: ClueStream, rejected: (RejectedRecord) throws -> Void, progress: (IngestSummary) -> Void,
+        shouldStop: () -> Bool = { false }
     ) throws {
         // While one batch is registered (one thread, one transaction), the next is read and analysed on the others.
         let registering = BackgroundRegistration()
@@ -45,6 +47,10 @@ public final class Ingestor {
             progress(summary)
         }
         while true {
+            if shouldStop() {
+                summary.interrupted = true
+                break
+            }
             let records = try stream.next(maximum: batchSize)
             if records.isEmpty { break }
             var inputs: [(ClueInput, String)] = []
@@ -120,6 +126,8 @@ public struct IngestSummary: Encodable, Sendable, Equatable {
     public var bySubtype: [String: Int] = [:]
     public var byRisk: [String: Int] = [:]
     public var rejectsFile: String?
+    /// Whether the run was stopped before the end of its input (rerun it to register the rest).
+    public var interrupted = false
 
     /// An empty summary.
     public init() {}
@@ -168,6 +176,7 @@ public struct IngestSummary: Encodable, Sendable, Equatable {
         lines.append("by risk: " + risks.joined(separator: " "))
         lines.append("store: \(store)")
         if let rejectsFile { lines.append("rejects: \(rejectsFile)") }
+        if interrupted { lines.append("interrupted: run the same command again to register the rest") }
         return lines
     }
 }

@@ -32,6 +32,9 @@ struct IngestCommand: ParsableCommand {
             On a terminal a progress line on standard error shows records, rate, time left and rejects; otherwise a \
             progress line is printed every 10 seconds; --quiet silences both. The summary ends the run; the exit \
             status is 1 when anything was rejected.
+
+            Ctrl-C (or SIGTERM) stops after the batch in hand is registered, prints the summary and exits with \
+            status 130; a second Ctrl-C stops at once. Either way, the same command run again registers the rest.
             """
     )
 
@@ -98,6 +101,7 @@ struct IngestCommand: ParsableCommand {
         let rejectsPath = rejects ?? storeOptions.store + ".rejects.jsonl"
         var rejectsFile: RejectsFile?
         defer { rejectsFile?.close() }
+        let stop = StopRequest.onInterrupt()
         let progress = ProgressLine(
             totalBytes: sources.reduce(0) { $0 + ($1 == "-" ? 0 : fileSize($1)) }, quiet: quiet)
         var bytesBefore = 0
@@ -118,13 +122,15 @@ struct IngestCommand: ParsableCommand {
                         if quiet { return }
                         progress.message("\(record.source):\(record.line): rejected: \(record.reason)")
                     },
-                    progress: { summary in progress.update(summary, bytes: bytesBefore + stream.bytesRead) })
+                    progress: { summary in progress.update(summary, bytes: bytesBefore + stream.bytesRead) },
+                    shouldStop: { stop.isRequested })
             } catch let error as IntakeError {
                 throw ValidationError("\(error)")
             } catch let error as CaseStoreError {
                 throw ValidationError("store error: \(error) (every batch before this one is registered)")
             }
             bytesBefore += stream.bytesRead
+            if stop.isRequested { break }
         }
         progress.finish()
         var summary = ingestor.summary
@@ -136,6 +142,7 @@ struct IngestCommand: ParsableCommand {
             summary.lines(store: storeOptions.store).forEach(output.write)
         }
         output.flush()
+        if summary.interrupted { throw ExitCode(130) }
         if summary.rejected > 0 { throw ExitCode(1) }
     }
 

@@ -93,7 +93,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        WatchCommand.unblockStopSignals()
+        unblockStopSignals()
         let analyzer = try Analyzer(lexicons: lexicons.load())
         let declared = try encoding.map { name in
             do { return try TextEncoding(named: name) } catch { throw ValidationError("--encoding: \(error)") }
@@ -181,15 +181,6 @@ struct WatchCommand: ParsableCommand {
         case let file as FileFollower: return "file \(file.path)" + (fromStart ? " from its start" : " from its end")
         default: return "standard input"
         }
-    }
-
-    /// Lets SIGTERM, SIGINT and SIGHUP stop the watch even when the parent started it with them blocked (a
-    /// launcher's thread mask is inherited).
-    private static func unblockStopSignals() {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&signals, signal) }
-        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     private static func printError(_ message: String) {

@@ -215,3 +215,32 @@ func theLedgerWorkbookShowsTheSameRowsAsTheCSVInLibreOffice() throws {
     let revealed = try runTriage(["case", "show", "1", "--show-personal-data"] + store, folder: folder).1
     #expect(revealed.contains("13912345678"))
 }
+
+@Test func ctrlCStopsAfterTheBatchInHandAndTheRerunCompletes() throws {
+    let folder = temporaryFolder()
+    let store = folder + "/triage.sqlite"
+    let lines = try corpusLines()
+    try (lines.joined(separator: "\n") + "\n").write(toFile: "\(folder)/all.jsonl", atomically: true, encoding: .utf8)
+    let arguments = ["ingest", "\(folder)/all.jsonl", "--store", store, "--batch-size", "10", "--json"]
+    let first = try launchTriage(arguments, folder: folder, name: "first")
+    var registered = 0
+    let deadline = Date().addingTimeInterval(120)
+    while registered < 30, first.isRunning, Date() < deadline {
+        Thread.sleep(forTimeInterval: 0.05)
+        registered =
+            (try? DatabaseQueue(path: store).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM clue") ?? 0 }) ?? 0
+    }
+    #expect(first.isRunning, "the first run ended before it could be interrupted")
+    kill(first.processIdentifier, SIGINT)
+    first.waitUntilExit()
+    #expect(first.terminationStatus == 130)
+    let summary = try String(contentsOfFile: "\(folder)/first.out", encoding: .utf8)
+    #expect(summary.contains("\"interrupted\":true"))
+    let afterStop = try DatabaseQueue(path: store).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM clue") } ?? 0
+    #expect(afterStop > 0 && afterStop < lines.count && afterStop % 10 == 0)
+    let (status, output) = try runTriage(arguments, folder: folder, name: "second")
+    #expect(status == 0)
+    #expect(output.contains("\"duplicates\":\(afterStop)") && output.contains("\"interrupted\":false"))
+    #expect(
+        try DatabaseQueue(path: store).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM clue") } == lines.count)
+}
