@@ -23,7 +23,7 @@ public struct Registrar {
         let lexicons = analyzer.lexicons
         let record = ClueRecord(input: input, analysis: analysis, lexicons: lexicons, revealingPersonalData: false)
         let personal = analysis.entities.mentions.filter(\.kind.isPersonalData)
-        let masked = PersonalData.maskDigitRuns(PersonalData.maskText(analysis.original, mentions: personal))
+        let masked = analysis.maskedText
         let escalate = record.inScope && record.risk.escalate
         let route = record.route
         return NewClue(

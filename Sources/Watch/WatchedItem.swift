@@ -64,8 +64,7 @@ public struct WatchedItem: Sendable, Equatable {
         let analysis = analyzer.analyze(input.text, receivedAt: input.receivedAt, channel: input.channel)
         let record = ClueRecord(
             input: input, analysis: analysis, lexicons: analyzer.lexicons, revealingPersonalData: false)
-        let personal = analysis.entities.mentions.filter(\.kind.isPersonalData)
-        let masked = PersonalData.maskDigitRuns(PersonalData.maskText(analysis.original, mentions: personal))
+        let masked = analysis.maskedText
         self.init(
             id: input.id, channel: input.channel, receivedAt: input.receivedAt, inScope: record.inScope,
             subtypeID: record.subtype.id, subtypeName: record.subtype.name,
