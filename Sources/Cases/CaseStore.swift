@@ -44,27 +44,43 @@ public protocol CaseStore: Sendable {
 
 /// A clue ready to register: what intake read and what the analysis said about it.
 public struct NewClue: Sendable, Equatable {
+    /// What makes the clue unique (its source id, else a content hash): a clue already stored is skipped.
     public var sourceKey: String
+    /// The id the source gave it (工单编号), if any.
     public var sourceID: String?
+    /// Where it was read from (file:line).
     public var source: String?
+    /// The channel it came through (12345, 12328, 信访, media …).
     public var channel: String?
+    /// When the source received it, as the source wrote it.
     public var receivedAt: String?
+    /// The text as it came (protected).
     public var rawText: String
+    /// The text with personal data masked.
     public var maskedText: String
+    /// The personal data found, unmasked, as JSON (protected).
     public var contact: String?
+    /// The classification record (masked JSON).
     public var record: String
+    /// The version of the lexicons that classified it.
     public var lexiconVersion: String
+    /// Whether it concerns transport enforcement conduct (out-of-scope clues get no case).
     public var inScope: Bool
+    /// The primary sub-type (0 when out of scope), its category and the secondary sub-types.
     public var subtype: Int
     public var category: Int?
     public var secondary: [Int]
+    /// The risk level (none, low, medium, high), escalation (提级调查) and referral (纪检监察).
     public var risk: String
     public var escalate: Bool
     public var referDiscipline: Bool
+    /// The county or district it happened in, if known.
     public var county: String?
     /// The routed unit (the office when the place is unknown or the clue is escalated).
     public var unit: String
+    /// Whether the office must choose the unit by hand.
     public var manualRoute: Bool
+    /// The near-duplicate fingerprint of its normalised text.
     public var fingerprint: TextFingerprint
 
     /// Creates a clue to register.
@@ -145,18 +161,24 @@ public enum RegistrationOutcome: Sendable, Equatable {
 
 /// Which cases to list.
 public struct CaseFilter: Sendable {
+    /// Only the cases of this unit.
     public var unit: String?
+    /// Only the cases in this state.
     public var state: CaseState?
+    /// Only the cases with this sub-type, as primary or secondary.
     public var subtype: Int?
     /// Only cases whose investigation deadline passed before this day and that are not concluded.
     public var overdueOn: CivilDate?
     /// Only cases at this risk level or above (none, low, medium, high).
     public var minimumRisk: String?
+    /// Only escalated (or only not escalated) cases.
     public var escalated: Bool?
+    /// Only cases flagged (or not) for referral to discipline inspection.
     public var referDiscipline: Bool?
     /// Only cases opened (first received) in this range.
     public var receivedFrom: CivilDate?
     public var receivedTo: CivilDate?
+    /// At most this many cases.
     public var limit: Int?
 
     /// Creates a filter; every criterion defaults to absent (all cases).
@@ -180,7 +202,9 @@ public struct CaseFilter: Sendable {
 
 /// A case with its current assignment.
 public struct CaseSummary: Sendable, Equatable {
+    /// The case.
     public let caseFile: CaseFile
+    /// Its latest assignment, if it was assigned.
     public let assignment: Assignment?
 }
 
@@ -195,8 +219,11 @@ public struct CaseDetail: Sendable, Equatable {
 
 /// What the store holds.
 public struct StoreCounts: Sendable, Equatable {
+    /// Every clue registered, in scope or not.
     public let clues: Int
+    /// Every case.
     public let cases: Int
+    /// Cases by state.
     public let byState: [CaseState: Int]
 }
 
