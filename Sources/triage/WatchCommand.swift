@@ -64,6 +64,14 @@ struct WatchCommand: ParsableCommand {
     @Flag(help: "Read what the file or folder already holds too (default: only what arrives after the start).")
     var fromStart = false
 
+    @Flag(
+        help: """
+            Place each item at its received_at time (ISO 8601; China time when no zone is given) instead of its \
+            arrival, for replaying a day's posts with --from-start; items without one, or older than the last \
+            item placed, keep the clock where it is.
+            """)
+    var eventTime = false
+
     @Flag(help: "Write a line for every item (kind \"item\" when it raises no alert), for debugging.")
     var all = false
 
@@ -116,6 +124,15 @@ struct WatchCommand: ParsableCommand {
             }
         }
         var unreadable = 0
+        var clock = 0.0
+        /// The time an item is observed at: its arrival, or with --event-time its received_at; never going back.
+        func observedAt(_ input: ClueInput) -> Double {
+            let time =
+                eventTime
+                ? (input.receivedAt.flatMap(WatchCommand.seconds(of:)) ?? clock) : Date().timeIntervalSince1970
+            clock = max(clock, time)
+            return clock
+        }
         while !source.isFinished {
             let events = source.poll()
             for event in events {
@@ -123,8 +140,9 @@ struct WatchCommand: ParsableCommand {
                 case .line(let name, let number, let text):
                     guard !text.allSatisfy(\.isWhitespace) else { continue }
                     do {
-                        let item = WatchedItem(input: try ClueInput.parse(line: text[...]), analyzer: analyzer)
-                        send(tracker.observe(item, at: Date().timeIntervalSince1970))
+                        let input = try ClueInput.parse(line: text[...])
+                        let item = WatchedItem(input: input, analyzer: analyzer)
+                        send(tracker.observe(item, at: observedAt(input)))
                     } catch {
                         unreadable += 1
                         WatchCommand.printError("\(name):\(number): \(error)")
@@ -134,7 +152,7 @@ struct WatchCommand: ParsableCommand {
                     WatchCommand.printError(number.map { "\(name):\($0): \(reason)" } ?? "\(name): \(reason)")
                 }
             }
-            send(tracker.expire(at: Date().timeIntervalSince1970))
+            send(tracker.expire(at: eventTime ? clock : Date().timeIntervalSince1970))
             if events.isEmpty, !source.isFinished { Thread.sleep(forTimeInterval: WatchCommand.pollInterval) }
         }
         poster?.waitForPending(timeout: 10)
@@ -181,6 +199,21 @@ struct WatchCommand: ParsableCommand {
         case let file as FileFollower: return "file \(file.path)" + (fromStart ? " from its start" : " from its end")
         default: return "standard input"
         }
+    }
+
+    /// Seconds since 1970 of a received_at value: `2023-05-06T10:15:00+08:00`, `2023-05-06 10:15[:00]`, or a date.
+    static func seconds(of receivedAt: String) -> Double? {
+        let text = receivedAt.trimmingCharacters(in: .whitespaces)
+        let iso = ISO8601DateFormatter()
+        if let date = iso.date(from: text) { return date.timeIntervalSince1970 }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        for pattern in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
+            formatter.dateFormat = pattern
+            if let date = formatter.date(from: text) { return date.timeIntervalSince1970 }
+        }
+        return nil
     }
 
     private static func printError(_ message: String) {

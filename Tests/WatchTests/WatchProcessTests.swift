@@ -158,3 +158,31 @@ final class RunningWatch {
     #expect(messages.contains("<stdin>:2:"), "\(messages)")
     #expect(messages.contains("webhook: POST to 127.0.0.1 failed"), "\(messages)")
 }
+
+@Test func aReplayWithEventTimeCountsPostsByWhenTheyWereReceived() throws {
+    let folder = temporaryFolder()
+    let posts = folder + "/day.jsonl"
+    func line(_ id: String, _ text: String, at time: String) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: ["id": id, "text": text, "received_at": time])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+    // Yesterday's posts: one story reposted every 35 minutes (never 3 within an hour), then ten reposts of another
+    // within half an hour.
+    var day = (0..<6).map { index in
+        let minutes = 8 * 60 + index * 35
+        let time = String(format: "2023-05-06T%02d:%02d:00+08:00", minutes / 60, minutes % 60)
+        return line("S\(index)", repost(finesText, index), at: time)
+    }
+    day += (0..<10).map {
+        line("T\($0)", repost(otherTexts[0], $0), at: String(format: "2023-05-06T14:%02d:00+08:00", $0 * 3))
+    }
+    try append(day.joined(), to: posts)
+    let watch = try RunningWatch([posts, "--from-start", "--event-time", "--window", "3600"], folder: folder)
+    defer { watch.stop() }
+    #expect(watch.wait(seconds: 8) { $0.alerts.count >= 2 })
+    Thread.sleep(forTimeInterval: 0.5)
+    let alerts = watch.alerts
+    #expect(alerts.allSatisfy { ($0["id"] as? String)?.hasPrefix("T") == true }, "\(alerts)")
+    #expect(alerts.map { $0["window_count"] as? Int } == [3, 10])
+    #expect((alerts.first?["time"] as? String)?.hasPrefix("2023-05-06T14:06") == true, "\(alerts)")
+}
