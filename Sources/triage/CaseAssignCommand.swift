@@ -31,13 +31,20 @@ struct CaseAssignCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let output = OutputWriter(snakeCaseKeys: true)
-        if json {
-            try output.writeJSON(assignment)
-        } else {
-            output.write("\(assignment.number) · case #\(id) → \(assignment.unit) · due \(assignment.dueOn)")
-            if let warning = assignment.dueWarning { output.write("warning: \(warning)") }
-        }
-        output.flush()
+        try writeAssignment(
+            assignment, json: json,
+            headline: "\(assignment.number) · case #\(id) → \(assignment.unit) · due \(assignment.dueOn)")
     }
+}
+
+/// Prints an assignment: as JSON, or a headline and the deadline's warning when it is an estimate.
+func writeAssignment(_ assignment: Assignment, json: Bool, headline: String) throws {
+    let output = OutputWriter(snakeCaseKeys: true)
+    if json {
+        try output.writeJSON(assignment)
+    } else {
+        output.write(headline)
+        if let warning = assignment.dueWarning { output.write("warning: \(warning)") }
+    }
+    output.flush()
 }

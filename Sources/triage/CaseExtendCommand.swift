@@ -22,13 +22,7 @@ struct CaseExtendCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let output = OutputWriter(snakeCaseKeys: true)
-        if json {
-            try output.writeJSON(assignment)
-        } else {
-            output.write("case #\(id) (\(assignment.number)) is now due \(assignment.dueOn)")
-            if let warning = assignment.dueWarning { output.write("warning: \(warning)") }
-        }
-        output.flush()
+        try writeAssignment(
+            assignment, json: json, headline: "case #\(id) (\(assignment.number)) is now due \(assignment.dueOn)")
     }
 }

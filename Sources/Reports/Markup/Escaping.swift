@@ -2,37 +2,24 @@
 enum Escaping {
     /// Escapes text for HTML element content and attribute values (`& < > " '`).
     static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if isXMLCharacter(scalar) { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+        escape(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
     }
 
     /// Escapes text for XML 1.0 content and attributes, dropping characters XML 1.0 cannot hold (control
     /// characters other than tab, LF and CR; U+FFFE and U+FFFF). A CR is written as `&#13;` so that parsers keep it.
     static func xml(_ text: String) -> String {
+        escape(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;", "\r": "&#13;"])
+    }
+
+    /// The text with each scalar in `replacements` replaced and characters XML 1.0 cannot hold dropped.
+    private static func escape(_ text: String, _ replacements: [Unicode.Scalar: String]) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\r": out += "&#13;"
-            default:
-                if isXMLCharacter(scalar) { out.unicodeScalars.append(scalar) }
+            if let replacement = replacements[scalar] {
+                out += replacement
+            } else if isXMLCharacter(scalar) {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
