@@ -15,7 +15,7 @@ public struct LexiconFile: Sendable {
         /// The content split at tab characters, each field trimmed of surrounding white space.
         public var fields: [String] {
             text.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map {
-                String(String.UnicodeScalarView($0.trimmedOfWhiteSpace))
+                String(Substring($0.trimmedOfWhiteSpace))
             }
         }
     }
@@ -47,7 +47,7 @@ public struct LexiconFile: Sendable {
             var content = scalars[lineStart..<lineEnd]
             if let hash = content.firstIndex(of: "#") { content = content[..<hash] }
             let trimmed = content.trimmedOfWhiteSpace
-            if !trimmed.isEmpty { lines.append(Line(number: number, text: String(String.UnicodeScalarView(trimmed)))) }
+            if !trimmed.isEmpty { lines.append(Line(number: number, text: String(Substring(trimmed)))) }
             lineStart = lineEnd == scalars.endIndex ? lineEnd : scalars.index(after: lineEnd)
         }
         self.lines = lines
