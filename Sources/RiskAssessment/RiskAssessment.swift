@@ -74,7 +74,10 @@ public final class RiskAssessor {
         let ordered = RiskReason.allCases.filter(found.contains)
         let level = ordered.compactMap(\.level).max() ?? .low
         var referReasons = ordered.filter(\.refers).map(\.rawValue)
-        if classification.subtype == 16 || classification.secondary.contains(16) { referReasons.append("subtype-16") }
+        // A sub-type the backup model guessed needs review first: it does not refer anyone to discipline inspection.
+        if classification.decidedBy == "rules", classification.subtype == 16 || classification.secondary.contains(16) {
+            referReasons.append("subtype-16")
+        }
         let refer = !referReasons.isEmpty
         var escalateReasons: [String] = []
         if level == .high { escalateReasons.append("high-risk") }
