@@ -229,6 +229,9 @@ public struct StoreCounts: Sendable, Equatable {
 
 /// The risk levels in order, for comparisons.
 public enum RiskRank {
+    /// The levels, lowest first.
+    public static let levels = ["none", "low", "medium", "high"]
+
     /// none < low < medium < high; unknown levels rank lowest.
-    public static func rank(_ level: String) -> Int { ["none", "low", "medium", "high"].firstIndex(of: level) ?? 0 }
+    public static func rank(_ level: String) -> Int { levels.firstIndex(of: level) ?? 0 }
 }

@@ -328,7 +328,7 @@ public final class SQLiteCaseStore: CaseStore {
             arguments.append(day.description)
         }
         if let risk = filter.minimumRisk {
-            let levels = ["none", "low", "medium", "high"].filter { RiskRank.rank($0) >= RiskRank.rank(risk) }
+            let levels = Array(RiskRank.levels[RiskRank.rank(risk)...])
             conditions.append("c.risk IN (\(levels.map { _ in "?" }.joined(separator: ", ")))")
             arguments.append(contentsOf: levels)
         }

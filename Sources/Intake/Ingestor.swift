@@ -172,7 +172,7 @@ public struct IngestSummary: Encodable, Sendable, Equatable {
         ]
         let subtypes = bySubtype.sorted { (Int($0.key) ?? 99, $0.key) < (Int($1.key) ?? 99, $1.key) }
         lines.append("by sub-type: " + subtypes.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-        let risks = ["high", "medium", "low", "none"].compactMap { level in byRisk[level].map { "\(level)=\($0)" } }
+        let risks = RiskRank.levels.reversed().compactMap { level in byRisk[level].map { "\(level)=\($0)" } }
         lines.append("by risk: " + risks.joined(separator: " "))
         lines.append("store: \(store)")
         if let rejectsFile { lines.append("rejects: \(rejectsFile)") }

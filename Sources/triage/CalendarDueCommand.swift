@@ -21,7 +21,7 @@ struct CalendarDueCommand: ParsableCommand {
         let start = try parseDate(date, option: "DATE")
         let calendar: StatutoryCalendar
         do {
-            calendar = try StatutoryCalendar.load(path: try lexicons.resolve() + "/" + StoreOptions.calendarFile)
+            calendar = try StoreOptions.calendar(in: try lexicons.resolve())
         } catch {
             throw ValidationError("lexicon error: \(error)")
         }

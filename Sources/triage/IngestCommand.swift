@@ -78,8 +78,8 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let office = try storeOptions.office()
         let lexicons = try storeOptions.lexicons.load()
+        let office = try storeOptions.office(from: lexicons)
         let store = try storeOptions.open(office)
         let overrides = try columnOverrides()
         let inputFormat = try format.map { value in

@@ -2,6 +2,8 @@ import ArgumentParser
 import Cases
 import Classification
 import Foundation
+import LexiconFormat
+import Pipeline
 import Routing
 import WorkingCalendar
 
@@ -32,11 +34,26 @@ struct StoreOptions: ParsableArguments {
         do {
             return Office(
                 jurisdiction: try Jurisdiction.load(path: directory + "/jurisdictions.tsv"),
-                calendar: try StatutoryCalendar.load(path: directory + "/" + StoreOptions.calendarFile),
+                calendar: try StoreOptions.calendar(in: directory),
                 taxonomy: try Taxonomy.load(path: directory + "/taxonomy.tsv"), lexiconDirectory: directory)
         } catch {
             throw ValidationError("lexicon error: \(error)")
         }
+    }
+
+    /// The office from lexicons already loaded (which hold the jurisdiction and taxonomy), plus the calendar.
+    func office(from loaded: LexiconSet) throws -> Office {
+        do {
+            return Office(
+                jurisdiction: loaded.jurisdiction, calendar: try StoreOptions.calendar(in: loaded.directory),
+                taxonomy: loaded.taxonomy, lexiconDirectory: loaded.directory)
+        } catch {
+            throw ValidationError("lexicon error: \(error)")
+        }
+    }
+
+    static func calendar(in directory: String) throws(LexiconError) -> StatutoryCalendar {
+        try StatutoryCalendar.load(path: directory + "/" + calendarFile)
     }
 
     /// Opens the store with the office's units, calendar and number format.
