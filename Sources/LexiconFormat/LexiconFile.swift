@@ -37,18 +37,23 @@ public struct LexiconFile: Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         self.path = path
         var lines: [Line] = []
-        // Work on Unicode scalars: splitting and trimming Characters walks grapheme clusters, which is slow.
-        let scalars = text.unicodeScalars
+        // Cut lines and comments on UTF-8 bytes ('\n' and '#' never occur inside a multi-byte sequence); only the
+        // ends of each line are walked as scalars, to trim white space.
+        let bytes = Array(text.utf8)
         var number = 0
-        var lineStart = scalars.startIndex
-        while lineStart < scalars.endIndex {
-            let lineEnd = scalars[lineStart...].firstIndex(of: "\n") ?? scalars.endIndex
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            var contentEnd: Int?
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A {
+                if contentEnd == nil && bytes[lineEnd] == 0x23 { contentEnd = lineEnd }
+                lineEnd += 1
+            }
             number += 1
-            var content = scalars[lineStart..<lineEnd]
-            if let hash = content.firstIndex(of: "#") { content = content[..<hash] }
-            let trimmed = content.trimmedOfWhiteSpace
+            let content = String(decoding: bytes[lineStart..<(contentEnd ?? lineEnd)], as: UTF8.self)
+            let trimmed = content[...].unicodeScalars.trimmedOfWhiteSpace
             if !trimmed.isEmpty { lines.append(Line(number: number, text: String(Substring(trimmed)))) }
-            lineStart = lineEnd == scalars.endIndex ? lineEnd : scalars.index(after: lineEnd)
+            lineStart = lineEnd + 1
         }
         self.lines = lines
     }

@@ -43,23 +43,25 @@ public struct LexiconSet: Sendable {
     public init(directory: String) throws(LexiconError) {
         self.directory = directory
         simplification = try Simplification.load(path: directory + "/" + LexiconSet.simplificationFile)
-        pinyin = try PinyinTable.load(path: directory + "/" + LexiconSet.pinyinFile)
         let normalizer = Normalizer(simplification: simplification)
+        // The model, the dictionary and the gazetteer load on a second core while this thread reads the rules.
+        let modelPath = directory + "/" + LexiconSet.modelFile
+        let others = BackgroundLoad { () throws(LexiconError) in
+            let model =
+                FileManager.default.fileExists(atPath: modelPath) ? try NaiveBayesModel.load(path: modelPath) : nil
+            let dictionary = try DomainDictionary.load(lexiconDirectory: directory, normalizer: normalizer)
+            let entities = try EntityExtractor(lexiconDirectory: directory)
+            return (model, dictionary, entities)
+        }
+        pinyin = try PinyinTable.load(path: directory + "/" + LexiconSet.pinyinFile)
         taxonomy = try Taxonomy.load(path: directory + "/taxonomy.tsv")
-        dictionary = try DomainDictionary.load(lexiconDirectory: directory, normalizer: normalizer)
         rules = try RuleBook.load(
             directory: directory + "/rules", validSubtypes: Set(taxonomy.subtypeIDs), normalizer: normalizer)
         risk = try RuleBook.load(
             directory: directory + "/risk", validSubtypes: [], validReasons: Set(RiskReason.allCases.map(\.rawValue)),
             sharedFiles: [directory + "/rules/scope.rules"], normalizer: normalizer)
-        let modelPath = directory + "/" + LexiconSet.modelFile
-        if FileManager.default.fileExists(atPath: modelPath) {
-            model = try NaiveBayesModel.load(path: modelPath)
-        } else {
-            model = nil
-        }
-        entities = try EntityExtractor(lexiconDirectory: directory)
         jurisdiction = try Jurisdiction.load(path: directory + "/jurisdictions.tsv")
+        (model, dictionary, entities) = try others.value()
         for county in entities.gazetteer.counties.sorted() where jurisdiction.unitByCounty[county] == nil {
             throw LexiconError(
                 file: directory + "/jurisdictions.tsv",

@@ -121,6 +121,8 @@ public final class NaiveBayesModel: Sendable {
         var counts: [Int32] = []
         var column: [Int: Int] = [:]
         let bytes = [UInt8](data)
+        let lineCount = bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
+        rows.reserveCapacity(lineCount)
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -151,7 +153,14 @@ public final class NaiveBayesModel: Sendable {
             let row = rows.count
             rows[String(decoding: line[..<tab], as: UTF8.self)] = row
             counts.append(contentsOf: repeatElement(0, count: labels.count))
-            for cell in line[(tab + 1)...].split(separator: 0x20) {
+            // Cells "label:count", separated by spaces; parsed in place (this file has thousands of rows).
+            var cellStart = tab + 1
+            while cellStart < line.endIndex {
+                var cellEnd = cellStart
+                while cellEnd < line.endIndex && line[cellEnd] != 0x20 { cellEnd += 1 }
+                let cell = line[cellStart..<cellEnd]
+                cellStart = cellEnd + 1
+                if cell.isEmpty { continue }
                 guard let colon = cell.firstIndex(of: UInt8(ascii: ":")), let label = decimal(cell[..<colon]),
                     let count = decimal(cell[(colon + 1)...]), let position = column[label]
                 else {

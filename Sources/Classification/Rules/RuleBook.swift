@@ -115,7 +115,7 @@ struct RuleParser {
                 LexiconError(file: file.path, line: line.number, reason: reason)
             }
             let words = line.text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                .map { String(String.UnicodeScalarView($0)) }
+                .map { String(Substring($0)) }
             let keyword = words[0]
             let arguments = Array(words.dropFirst())
             switch keyword {
@@ -243,7 +243,7 @@ struct RuleParser {
                 continue
             }
             let tolerant = word.unicodeScalars.last == "~"
-            let text = tolerant ? String(String.UnicodeScalarView(word.unicodeScalars.dropLast())) : word
+            let text = tolerant ? String(word.dropLast()) : word
             let key = TermKey(bytes: Array(text.utf8), tolerant: tolerant)
             if let id = termIDs[key] {
                 result.append(.term(id))  // already checked
