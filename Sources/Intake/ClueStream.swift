@@ -14,6 +14,8 @@ public final class ClueStream {
     public let name: String
     /// The bytes consumed so far, for progress.
     public private(set) var bytesRead = 0
+    /// The format in use, once known (given, or guessed from the name and the first bytes).
+    public var inputFormat: InputFormat? { format }
     /// The encoding in use, once known.
     public private(set) var encoding: TextEncoding?
 
@@ -192,9 +194,18 @@ public final class ClueStream {
         }
         while !atEnd, sampleSize() < 1 << 16 { try pull() }
         var sample = line
-        for next in ready[nextReady...] {
-            guard sample.count < 1 << 20 else { break }
-            if case .complete(let bytes) = next { sample += [0x0A] + bytes }
+        var validUTF8Lines = 0
+        var invalidUTF8Lines = 0
+        for (index, bytes) in ([line] + ready[nextReady...].compactMap(\.completeBytes)).enumerated() {
+            if index > 0, sample.count < 1 << 20 { sample += [0x0A] + bytes }
+            guard bytes.contains(where: { $0 >= 0x80 }) else { continue }
+            if String(validating: bytes, as: UTF8.self) != nil { validUTF8Lines += 1 } else { invalidUTF8Lines += 1 }
+        }
+        // Chinese text in GB18030 is almost never valid UTF-8 line after line: when most lines are, the input is
+        // UTF-8 with some damaged lines, which are rejected on their own.
+        if validUTF8Lines > invalidUTF8Lines {
+            encoding = .utf8
+            return
         }
         if let decoded = try? TextDecoder(mode: .strict).decode(sample) {
             encoding = decoded.encoding
@@ -297,5 +308,13 @@ public final class ClueStream {
             receivedAt: field(columns.receivedAt))
         if let problem = ClueReader.problem(with: input.text) { return reject(first, problem, raw: rawRecord) }
         return .clue(input, line: first)
+    }
+}
+
+extension LineSplitter.Line {
+    /// The line's bytes, unless it was too long to keep.
+    fileprivate var completeBytes: [UInt8]? {
+        if case .complete(let bytes) = self { return bytes }
+        return nil
     }
 }

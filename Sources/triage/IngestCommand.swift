@@ -38,21 +38,7 @@ struct IngestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Files or folders to read; standard input when none is given or for '-'.")
-    var inputs: [String] = []
-
-    @Option(help: "The input format: jsonl, csv or text (default: from each file's name and first character).")
-    var format: String?
-
-    @Option(help: "Encoding of the input (UTF-8, GB18030, …); detected per input when not given.")
-    var encoding: String?
-
-    @Option(
-        name: .customLong("column"),
-        help: ArgumentHelp(
-            "A CSV column for a field: text=HEADER, id=HEADER, channel=HEADER, received_at=HEADER.",
-            valueName: "field=header"))
-    var columns: [String] = []
+    @OptionGroup var source: ClueSourceOptions
 
     @Option(help: "The day new cases are assigned (YYYY-MM-DD; default: today in China).")
     var assignOn: String?
@@ -81,15 +67,7 @@ struct IngestCommand: ParsableCommand {
         let lexicons = try storeOptions.lexicons.load()
         let office = try storeOptions.office(from: lexicons)
         let store = try storeOptions.open(office)
-        let overrides = try columnOverrides()
-        let inputFormat = try format.map { value in
-            guard let parsed = InputFormat(rawValue: value) else {
-                throw ValidationError("--format: '\(value)' is not jsonl, csv or text")
-            }
-            return parsed
-        }
-        let declared = try encoding.map { name in try TextEncoding(named: name) }
-        let sources = try expand(inputs.isEmpty ? ["-"] : inputs)
+        let sources = try source.sources()
         let today = ChinaTime.today()
         let assignDay = try noAssign ? nil : (assignOn.map { try parseDate($0, option: "--assign-on") } ?? today)
         let ingestor = try Ingestor(
@@ -103,16 +81,11 @@ struct IngestCommand: ParsableCommand {
         defer { rejectsFile?.close() }
         let stop = StopRequest.onInterrupt()
         let progress = ProgressLine(
-            totalBytes: sources.reduce(0) { $0 + ($1 == "-" ? 0 : fileSize($1)) }, quiet: quiet)
+            totalBytes: sources.reduce(0) { $0 + source.size(of: $1) }, quiet: quiet)
         var bytesBefore = 0
 
-        for source in sources {
-            let name = source == "-" ? "<stdin>" : source
-            guard let handle = source == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: source) else {
-                throw ValidationError("\(source): cannot be read (no such file, or not readable)")
-            }
-            let stream = ClueStream(
-                name: name, handle: handle, format: inputFormat, encoding: declared, columns: overrides)
+        for input in sources {
+            let stream = try source.stream(input)
             do {
                 try ingestor.ingest(
                     stream,
@@ -144,51 +117,6 @@ struct IngestCommand: ParsableCommand {
         output.flush()
         if summary.interrupted { throw ExitCode(130) }
         if summary.rejected > 0 { throw ExitCode(1) }
-    }
-
-    /// Files as given, folders as the input files under them in name order.
-    private func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard path == "-" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("\(path): no such file or folder")
-            }
-            guard isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            let base = URL(fileURLWithPath: path)
-            let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)
-            var found: [String] = []
-            while let url = walker?.nextObject() as? URL {
-                if ["jsonl", "json", "ndjson", "csv", "txt"].contains(url.pathExtension.lowercased()),
-                    !url.hasDirectoryPath
-                {
-                    found.append(url.path)
-                }
-            }
-            files += found.sorted()
-        }
-        return files
-    }
-
-    private func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-    }
-
-    private func columnOverrides() throws -> [String: String] {
-        var overrides: [String: String] = [:]
-        for column in columns {
-            let parts = column.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, ["text", "id", "channel", "received_at"].contains(parts[0]), !parts[1].isEmpty
-            else {
-                throw ValidationError(
-                    "--column: '\(column)' is not field=header (fields: text, id, channel, received_at)")
-            }
-            overrides[parts[0]] = parts[1]
-        }
-        return overrides
     }
 }
 

@@ -121,3 +121,55 @@ func aBrokenRowInAGB18030ExportCostsOnlyItself(chunkSize: Int) throws {
     #expect(rejected.first?.rawBytes.count == 1024)
     #expect(rejected.first?.reason.contains("4 MiB") == true)
 }
+
+@Test func aDamagedLineInUTF8InputDoesNotMakeTheRestGB18030() throws {
+    var bytes = Array("治超站乱罚款不开票\n运管扣车不给手续\n".utf8)
+    bytes += Array("坏的".utf8) + [0xFF, 0xFE, 0x0A]
+    bytes += Array("路政执法人员打人\n".utf8)
+    let records = try readAll(ClueStream(name: "x.txt", bytes: bytes))
+    #expect(texts(records) == ["治超站乱罚款不开票", "运管扣车不给手续", "路政执法人员打人"])
+    #expect(rejects(records).map(\.line) == [3])
+    #expect(rejects(records).first?.reason == "not valid UTF-8")
+}
+
+@Test func gb18030InputWithOneUTF8LookalikeStaysGB18030() throws {
+    var bytes = try TextEncoding.gb18030.encode("治超站乱罚款不开票\n运管扣车不给手续\n路政执法人员打人\n")
+    bytes += Array("ok\n".utf8)
+    let records = try readAll(ClueStream(name: "x.txt", bytes: bytes))
+    #expect(texts(records) == ["治超站乱罚款不开票", "运管扣车不给手续", "路政执法人员打人", "ok"])
+}
+
+@Test func classifyWritesOneObjectPerLineAndKeepsTheGoodAroundTheBad() throws {
+    let folder = temporaryFolder()
+    var bytes = Array(#"{"id":"a","text":"路政乱罚款不开票"}"#.utf8) + [0x0A, 0x0A]
+    bytes += Array(#"{"id":"b","text":"坏"#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8) + [0x0A]
+    bytes += Array("{not json\n".utf8)
+    bytes += Array("临泉县治超站的人打人\n".utf8)
+    try Data(bytes).write(to: URL(fileURLWithPath: folder + "/clues.jsonl"))
+    let (status, output) = try runTriage(["classify", folder + "/clues.jsonl", "--batch-size", "2"], folder: folder)
+    #expect(status == 1)
+    let objects = try output.split(separator: "\n").map {
+        try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    #expect(objects.count == 5)
+    guard objects.count == 5 else { return }
+    #expect(objects[0]["id"] as? String == "a" && objects[0]["in_scope"] as? Bool == true)
+    #expect(objects[1]["error"] as? String == "empty line")
+    #expect(objects[2]["line"] as? Int == 3 && objects[2]["error"] as? String == "not valid UTF-8")
+    #expect(objects[3]["line"] as? Int == 4 && objects[3]["error"] as? String == "not a valid JSON object")
+    #expect((objects[4]["risk"] as? [String: Any])?["level"] as? String == "high")
+    let errors = try String(contentsOfFile: folder + "/run.err", encoding: .utf8)
+    #expect(errors.contains("clues.jsonl:3: not valid UTF-8") && errors.contains("clues.jsonl:4:"))
+}
+
+@Test func classifyReadsWorkOrderCSV() throws {
+    let folder = temporaryFolder()
+    let csv = "工单编号,诉求内容\nW1,\"来电人反映：太和县治超站\n罚款不开票\"\nW2,出租车公司乱收份子钱\n"
+    try Data(try TextEncoding.gb18030.encode(csv)).write(to: URL(fileURLWithPath: folder + "/orders.csv"))
+    let (status, output) = try runTriage(["classify", folder + "/orders.csv"], folder: folder)
+    #expect(status == 0)
+    let lines = output.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.first?.contains(#""id":"W1","in_scope":true"#) == true)
+    #expect(lines.last?.contains(#""id":"W2","in_scope":false"#) == true)
+}
