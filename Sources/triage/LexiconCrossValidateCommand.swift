@@ -9,8 +9,8 @@ struct LexiconCrossValidateCommand: ParsableCommand {
         abstract: "Estimate what the statistical model adds, by k-fold cross-validation on labelled files.",
         discussion: """
             Splits the items into k folds; for each, trains the model on the other folds and classifies the fold \
-            with the rules and that model. Prints macro-F1 and out-of-scope F1 for the rules alone and for rules \
-            with the model under the given policy, so the policy can be chosen on the train split without looking \
+            with the rules and that model. Prints macro-F1 and out-of-scope F1 for the rules alone, the model alone \
+            (its best label for every item) and the rules with the model under the given policy, so the policy can be chosen on the train split without looking \
             at the test split. (The rules themselves were written on the whole train split, so the figures for the \
             rules are optimistic; the difference the model makes is what this measures.)
             """
@@ -28,6 +28,7 @@ struct LexiconCrossValidateCommand: ParsableCommand {
     @Flag(help: "Let the model label texts that name no enforcement actor too.")
     var withoutGate = false
 
+    @OptionGroup var model: ModelOptions
     @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
@@ -40,15 +41,21 @@ struct LexiconCrossValidateCommand: ParsableCommand {
         }
         let analyses = items.map { analyzer.analyze($0.text) }
         let features = analyses.map { TextFeatures(normalized: $0.normalized, tokens: $0.tokens) }
+        let scoring = try model.modelScoring()
         var rulesAlone = ClassificationReport()
+        var modelAlone = ClassificationReport()
         var withModel = ClassificationReport()
         let classifier = Classifier(book: loaded.rules, pinyin: loaded.pinyin)
         classifier.modelThreshold = threshold
         classifier.modelNeedsGate = !withoutGate
         for fold in 0..<folds {
             let training = items.indices.filter { $0 % folds != fold }.map { (items[$0].primary, features[$0]) }
-            classifier.model = NaiveBayesModel(examples: training)
+            let foldModel = NaiveBayesModel(examples: training, scoring: scoring)
+            classifier.model = foldModel
             for index in items.indices where index % folds == fold {
+                let posterior = foldModel.predict(features[index]).posterior
+                let guess = posterior.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
+                modelAlone.add(gold: items[index], predicted: guess, needsReview: false)
                 let analysis = analyses[index]
                 let rules = analysis.classification
                 rulesAlone.add(gold: items[index], predicted: rules.subtype, needsReview: false)
@@ -64,9 +71,10 @@ struct LexiconCrossValidateCommand: ParsableCommand {
                 report.accuracy)
         }
         print(
-            "\(items.count) items, \(folds) folds; model threshold \(threshold), gate \(withoutGate ? "not needed" : "needed")"
-        )
+            "\(items.count) items, \(folds) folds; \(scoring) model, threshold \(threshold), "
+                + "gate \(withoutGate ? "not needed" : "needed")")
         print(line("rules alone     ", rulesAlone))
+        print(line("model alone     ", modelAlone))
         print(line("rules and model ", withModel))
     }
 }

@@ -1,14 +1,27 @@
 import Foundation
 import LexiconFormat
 
-/// A multinomial naive Bayes model over word and character-pair features (present or absent in a text), trained in
-/// Swift on the labelled train split. It backs the rules up where they are silent; its labels say they came from the
-/// model and cite the features that weighed most.
+/// A naive Bayes model over word and character-pair features (present or absent in a text), trained in Swift on the
+/// labelled train split. It backs the rules up where they are silent; its labels say they came from the model and
+/// cite the features that weighed most.
 ///
-/// Counts are kept in one flat table (feature × label), so loading and predicting touch no per-feature dictionaries.
+/// Two scorings read the same counts: multinomial naive Bayes, and complement naive Bayes (Rennie et al. 2003), which
+/// weighs each feature by how rare it is *outside* a label and copes better with labels of few examples; its scores
+/// become probabilities through a softmax with a temperature. Counts are kept in one flat table (feature × label),
+/// and the per-feature weights are computed once when the model is made.
 public final class NaiveBayesModel: Sendable {
+    /// How the counts become label scores.
+    public enum Scoring: Sendable, Equatable {
+        /// Multinomial naive Bayes with the labels' priors.
+        case multinomial
+        /// Complement naive Bayes; probabilities are softmax(score / temperature).
+        case complement(temperature: Double)
+    }
+
     /// The labels (0 = out of scope, 1–21 = sub-types), in column order.
     public let labels: [Int]
+    /// How the counts become label scores.
+    public let scoring: Scoring
     /// Texts per label, and feature occurrences per label (a feature counts once per text), by column.
     private let documents: [Int]
     private let totals: [Int]
@@ -16,19 +29,64 @@ public final class NaiveBayesModel: Sendable {
     private let rows: [String: Int]
     /// Texts holding each feature, per label: `counts[row * labels.count + column]`.
     private let counts: [Int32]
+    /// What a present feature adds to each label's score: `weights[row * labels.count + column]`; and each label's
+    /// score before any feature.
+    private let weights: [Double]
+    private let bias: [Double]
     /// Additive smoothing.
-    public let smoothing = 0.5
+    public static let smoothing = 0.5
 
-    private init(labels: [Int], documents: [Int], totals: [Int], rows: [String: Int], counts: [Int32]) {
+    private init(
+        labels: [Int], documents: [Int], totals: [Int], rows: [String: Int], counts: [Int32], scoring: Scoring
+    ) {
         self.labels = labels
         self.documents = documents
         self.totals = totals
         self.rows = rows
         self.counts = counts
+        self.scoring = scoring
+        let width = labels.count
+        let alpha = NaiveBayesModel.smoothing
+        let vocabulary = Double(rows.count)
+        var weights = [Double](repeating: 0, count: counts.count)
+        var bias = [Double](repeating: 0, count: width)
+        // Counts are small whole numbers: their smoothed logarithms come from a table, not a log call per cell.
+        let largest = Int(counts.max() ?? 0) * max(1, width)
+        let logOf = (0...largest).map { log(Double($0) + alpha) }
+        switch scoring {
+        case .multinomial:
+            let documentTotal = Double(max(1, documents.reduce(0, +)))
+            var denominators = [Double](repeating: 0, count: width)
+            for column in 0..<width {
+                denominators[column] = log(Double(totals[column]) + alpha * vocabulary)
+                bias[column] = log(Double(documents[column]) / documentTotal)
+            }
+            for index in counts.indices {
+                weights[index] = logOf[Int(counts[index])] - denominators[index % max(1, width)]
+            }
+        case .complement(let temperature):
+            let allTotal = Double(totals.reduce(0, +))
+            var complementTotals = [Double](repeating: 0, count: width)
+            for column in 0..<width {
+                complementTotals[column] = log(allTotal - Double(totals[column]) + alpha * vocabulary)
+            }
+            for row in 0..<rows.count {
+                var rowTotal: Int32 = 0
+                for column in 0..<width { rowTotal += counts[row * width + column] }
+                for column in 0..<width {
+                    let complement = logOf[Int(rowTotal - counts[row * width + column])]
+                    weights[row * width + column] = (complementTotals[column] - complement) / temperature
+                }
+            }
+        }
+        self.weights = weights
+        self.bias = bias
     }
 
     /// Trains on (label, features) examples, keeping features that occur in at least `minimumDocuments` texts.
-    public convenience init(examples: [(label: Int, features: TextFeatures)], minimumDocuments: Int = 2) {
+    public convenience init(
+        examples: [(label: Int, features: TextFeatures)], minimumDocuments: Int = 2, scoring: Scoring
+    ) {
         var documentFrequency: [String: Int] = [:]
         for example in examples {
             for feature in example.features.ranges.keys { documentFrequency[feature, default: 0] += 1 }
@@ -51,39 +109,31 @@ public final class NaiveBayesModel: Sendable {
                 totals[label] += 1
             }
         }
-        self.init(labels: labels, documents: documents, totals: totals, rows: rows, counts: counts)
+        self.init(
+            labels: labels, documents: documents, totals: totals, rows: rows, counts: counts, scoring: scoring)
     }
 
-    /// The posterior probability of each label for a text, and the features that weighed most for the best one.
+    /// The probability of each label for a text, and the features that weighed most for the best one.
     public func predict(_ features: TextFeatures) -> (posterior: [Int: Double], strongest: [String]) {
         guard !labels.isEmpty else { return ([:], []) }
         let width = labels.count
-        let documentTotal = Double(documents.reduce(0, +))
-        let vocabulary = Double(rows.count)
         let present = features.ranges.keys.compactMap { feature in rows[feature].map { (feature, $0) } }
-        var scores = [Double](repeating: 0, count: width)
-        for column in 0..<width {
-            let denominator = log(Double(totals[column]) + smoothing * vocabulary)
-            var score = log(Double(documents[column]) / documentTotal)
-            for (_, row) in present { score += log(Double(counts[row * width + column]) + smoothing) - denominator }
-            scores[column] = score
+        var scores = bias
+        for (_, row) in present {
+            for column in 0..<width { scores[column] += weights[row * width + column] }
         }
         let best = scores.max()!
         let sum = scores.reduce(0) { $0 + exp($1 - best) }
         var posterior: [Int: Double] = [:]
         for (column, score) in scores.enumerated() { posterior[labels[column]] = exp(score - best) / sum }
         let winner = scores.indices.max { scores[$0] < scores[$1] }!
-        // The features whose likelihood favours the winner most over the other labels.
-        let otherTotal = Double(totals.enumerated().filter { $0.offset != winner }.map(\.element).reduce(0, +))
+        // The features that favour the winner most over the average of the other labels.
         let strongest = present.compactMap { feature, row -> (String, Double)? in
-            let inWinner =
-                (Double(counts[row * width + winner]) + smoothing)
-                / (Double(totals[winner]) + smoothing * vocabulary)
-            var elsewhereCount = 0.0
-            for column in 0..<width where column != winner { elsewhereCount += Double(counts[row * width + column]) }
-            let elsewhere = (elsewhereCount + smoothing) / (otherTotal + smoothing * vocabulary)
-            return (feature, log(inWinner / elsewhere))
-        }.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            var elsewhere = 0.0
+            for column in 0..<width where column != winner { elsewhere += weights[row * width + column] }
+            let lift = weights[row * width + winner] - elsewhere / Double(max(1, width - 1))
+            return lift > 0 ? (feature, lift) : nil
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         // Cite words first: character pairs that straddle two words read badly as evidence.
         let words = strongest.filter { $0.0.hasPrefix("w:") }
         let cited = (words.count >= 2 ? words : strongest).prefix(5).map(\.0)
@@ -93,6 +143,7 @@ public final class NaiveBayesModel: Sendable {
     /// Writes the model as a data file: `label L DOCUMENTS TOTAL` rows, then `FEATURE<TAB>L:COUNT L:COUNT …` rows.
     public func serialized() -> String {
         var text = "# Naive Bayes model trained on the labelled train split by `triage lexicon train`. Do not edit.\n"
+        if case .complement(let temperature) = scoring { text += "scoring\tcomplement\t\(temperature)\n" }
         for (column, label) in labels.enumerated() {
             text += "label\t\(label)\t\(documents[column])\t\(totals[column])\n"
         }
@@ -120,6 +171,7 @@ public final class NaiveBayesModel: Sendable {
         var rows: [String: Int] = [:]
         var counts: [Int32] = []
         var column: [Int: Int] = [:]
+        var scoring = Scoring.multinomial
         let bytes = [UInt8](data)
         let lineCount = bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
         rows.reserveCapacity(lineCount)
@@ -134,6 +186,18 @@ public final class NaiveBayesModel: Sendable {
             guard let first = line.first, first != UInt8(ascii: "#") else { continue }
             guard let tab = line.firstIndex(of: 0x09) else {
                 throw LexiconError(file: path, line: lineNumber, reason: "expected tab-separated fields")
+            }
+            if line[..<tab].elementsEqual("scoring".utf8) {
+                let fields = line[(tab + 1)...].split(separator: 0x09, omittingEmptySubsequences: false)
+                guard rows.isEmpty, labels.isEmpty, fields.count == 2, fields[0].elementsEqual("complement".utf8),
+                    let temperature = Double(String(decoding: fields[1], as: UTF8.self)), temperature > 0
+                else {
+                    throw LexiconError(
+                        file: path, line: lineNumber,
+                        reason: "expected: scoring, complement, a temperature above 0 (before every label)")
+                }
+                scoring = .complement(temperature: temperature)
+                continue
             }
             if line[..<tab].elementsEqual("label".utf8) {
                 let fields = line[(tab + 1)...].split(separator: 0x09, omittingEmptySubsequences: false)
@@ -170,7 +234,8 @@ public final class NaiveBayesModel: Sendable {
                 counts[row * labels.count + position] = Int32(count)
             }
         }
-        return NaiveBayesModel(labels: labels, documents: documents, totals: totals, rows: rows, counts: counts)
+        return NaiveBayesModel(
+            labels: labels, documents: documents, totals: totals, rows: rows, counts: counts, scoring: scoring)
     }
 
     /// The value of a run of ASCII digits, or `nil`.
