@@ -71,6 +71,7 @@ public struct Classification: Sendable, Equatable {
     /// The rules that fired, or, when the classifier records every outcome, every rule whose anchor occurred and what
     /// became of it.
     public let outcomes: [RuleOutcome]
-    /// What decided: `rules`, or `model` when the rules were silent and the statistical model backed them up.
+    /// What decided: `rules`; `model` when the rules were silent and the statistical model backed them up; `rules and
+    /// model` when the model chose among sub-types the rules scored alike.
     public var decidedBy = "rules"
 }

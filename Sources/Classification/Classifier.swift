@@ -28,6 +28,8 @@ public final class Classifier {
     public var modelThreshold = 0.7
     /// Whether the model may label only texts that name an enforcement actor (the scope gate is open).
     public var modelNeedsGate = true
+    /// Whether the model chooses among sub-types the rules score within `reviewMargin` of each other.
+    public var modelBreaksTies = false
 
     /// Creates a classifier over a rule book; homophone-tolerant terms match by sound through the pinyin table.
     public init(book: RuleBook, pinyin: PinyinTable, model: NaiveBayesModel? = nil) {
@@ -46,11 +48,36 @@ public final class Classifier {
         }
         let decision = decide(
             scores: scores, evidence: evidence, gateOpen: evaluation.gateOpen, outcomes: evaluation.outcomes)
-        // The model speaks only where the rules are silent: not where an out-of-scope rule has fired.
-        guard !decision.inScope, (scores[0] ?? 0) == 0, evaluation.gateOpen || !modelNeedsGate, let model else {
-            return decision
+        guard let model else { return decision }
+        if decision.inScope {
+            return modelBreaksTies
+                ? breakTie(decision, scores: scores, model: model, normalized: normalized, tokens: tokens) : decision
         }
+        // The model speaks only where the rules are silent: not where an out-of-scope rule has fired.
+        guard (scores[0] ?? 0) == 0, evaluation.gateOpen || !modelNeedsGate else { return decision }
         return backUp(decision, model: model, original: original, normalized: normalized, tokens: tokens)
+    }
+
+    /// Where the rules are split (sub-types within `reviewMargin` of the best), the model chooses among those
+    /// sub-types only; the others stay secondary and the decision still needs review.
+    private func breakTie(
+        _ decision: Classification, scores: [Int: Double], model: NaiveBayesModel, normalized: NormalizedText,
+        tokens: [Token]
+    ) -> Classification {
+        let best = scores[decision.subtype] ?? 0
+        let tied = scores.filter { $0.key != 0 && $0.value >= minimumScore && best - $0.value < reviewMargin }
+        guard tied.count > 1 else { return decision }
+        let posterior = model.predict(TextFeatures(normalized: normalized, tokens: tokens)).posterior
+        guard
+            let choice = tied.keys.max(by: { (posterior[$0] ?? 0, -$0) < (posterior[$1] ?? 0, -$1) }),
+            choice != decision.subtype
+        else { return decision }
+        var result = Classification(
+            inScope: true, subtype: choice, secondary: [decision.subtype] + decision.secondary.filter { $0 != choice },
+            confidence: decision.confidence, needsReview: true, evidence: decision.evidence, scores: scores,
+            gateOpen: decision.gateOpen, outcomes: decision.outcomes)
+        result.decidedBy = "rules and model"
+        return result
     }
 
     /// Where the rules are silent on a text that names an enforcement actor (or on any text, when `modelNeedsGate`

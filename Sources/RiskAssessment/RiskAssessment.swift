@@ -75,7 +75,7 @@ public final class RiskAssessor {
         let level = ordered.compactMap(\.level).max() ?? .low
         var referReasons = ordered.filter(\.refers).map(\.rawValue)
         // A sub-type the backup model guessed needs review first: it does not refer anyone to discipline inspection.
-        if classification.decidedBy == "rules", classification.subtype == 16 || classification.secondary.contains(16) {
+        if classification.decidedBy != "model", classification.subtype == 16 || classification.secondary.contains(16) {
             referReasons.append("subtype-16")
         }
         let refer = !referReasons.isEmpty

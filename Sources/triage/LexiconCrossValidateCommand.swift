@@ -28,6 +28,9 @@ struct LexiconCrossValidateCommand: ParsableCommand {
     @Flag(help: "Let the model label texts that name no enforcement actor too.")
     var withoutGate = false
 
+    @Flag(help: "Let the model choose among sub-types the rules score alike.")
+    var breakTies = false
+
     @OptionGroup var model: ModelOptions
     @OptionGroup var lexicons: LexiconOptions
 
@@ -48,6 +51,7 @@ struct LexiconCrossValidateCommand: ParsableCommand {
         let classifier = Classifier(book: loaded.rules, pinyin: loaded.pinyin)
         classifier.modelThreshold = threshold
         classifier.modelNeedsGate = !withoutGate
+        classifier.modelBreaksTies = breakTies
         for fold in 0..<folds {
             let training = items.indices.filter { $0 % folds != fold }.map { (items[$0].primary, features[$0]) }
             let foldModel = NaiveBayesModel(examples: training, scoring: scoring)

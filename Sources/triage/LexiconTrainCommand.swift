@@ -8,7 +8,7 @@ struct LexiconTrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the statistical model that backs the rules up, on labelled files.",
         discussion: """
-            Trains a naive Bayes model (complement scoring unless --scoring says otherwise) over the words and Han character pairs of every item (the same tokens the \
+            Trains a naive Bayes model over the words and Han character pairs of every item (the same tokens the \
             rules see) and writes it to Lexicons/model/naive-bayes.tsv. The classifier uses it only where the \
             rules are silent on a text that names an enforcement actor, and marks such labels decided_by "model" \
             and needs_review. Train on the train split only: the test split must stay unseen.
