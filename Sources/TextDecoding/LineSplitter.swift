@@ -48,12 +48,17 @@ public struct LineSplitter: Sendable {
     /// Takes the next bytes of the stream and returns the lines they complete. A line dropped silently (see
     /// `skipToNextLine()`) is not returned.
     public mutating func append(_ bytes: some Collection<UInt8>) -> [Line] {
+        if let lines = bytes.withContiguousStorageIfAvailable({ append(buffer: $0) }) { return lines }
+        return Array(bytes).withUnsafeBufferPointer { append(buffer: $0) }
+    }
+
+    private mutating func append(buffer bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         var lines: [Line] = []
-        var start = bytes.startIndex
-        while start != bytes.endIndex {
-            let newline = bytes[start...].firstIndex(of: 0x0A)
-            let end = newline ?? bytes.endIndex
-            let piece = bytes[start..<end]
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if dropped > 0 {
                 dropped += piece.count
             } else if pending.count + piece.count > maximumLineBytes {
@@ -63,9 +68,9 @@ public struct LineSplitter: Sendable {
             } else {
                 pending.append(contentsOf: piece)
             }
-            guard let newline else { break }
+            guard end < bytes.count else { break }
             lines.append(contentsOf: endLine())
-            start = bytes.index(after: newline)
+            start = end + 1
         }
         return lines
     }
