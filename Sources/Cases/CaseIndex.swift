@@ -34,18 +34,22 @@ final class CaseIndex {
         }
     }
 
-    /// The open case in the county nearest the fingerprint, within `maxDistance` bits, with reports within
-    /// `windowDays` of `day`.
+    /// The open case nearest the fingerprint, within `maxDistance` bits, with reports within `windowDays` of `day`:
+    /// among the cases of the clue's county and those with no known county; for a clue with no known county (a repost
+    /// that leaves the place out), among the cases of every county.
     func nearestOpen(county: String?, fingerprint: TextFingerprint, day: Int, windowDays: Int, maxDistance: Int)
         -> Entry?
     {
-        guard let weeks = open[county ?? ""] else { return nil }
+        let places = county.map { [$0, ""] } ?? Array(open.keys)
         var best: (Entry, Int)?
-        for week in CaseIndex.week(day - windowDays)...CaseIndex.week(day + windowDays + longestSpan) {
-            for entry in weeks[week] ?? [] where entry.lastDay >= day - windowDays && entry.firstDay <= day + windowDays
-            {
-                let distance = entry.fingerprint.distance(to: fingerprint)
-                if distance <= maxDistance, distance < best?.1 ?? Int.max { best = (entry, distance) }
+        for place in places {
+            guard let weeks = open[place] else { continue }
+            for week in CaseIndex.week(day - windowDays)...CaseIndex.week(day + windowDays + longestSpan) {
+                for entry in weeks[week] ?? []
+                where entry.lastDay >= day - windowDays && entry.firstDay <= day + windowDays {
+                    let distance = entry.fingerprint.distance(to: fingerprint)
+                    if distance <= maxDistance, distance < best?.1 ?? Int.max { best = (entry, distance) }
+                }
             }
         }
         return best?.0

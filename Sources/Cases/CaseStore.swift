@@ -118,7 +118,7 @@ public struct NewClue: Sendable, Equatable {
 /// How registration merges and assigns.
 public struct RegistrationOptions: Sendable {
     /// Two texts whose fingerprints differ in at most this many bits (of 64) report the same incident, when they
-    /// also name the same place (county) and arrive within `windowDays` of each other.
+    /// also name the same place (county), or one of them names none, and arrive within `windowDays` of each other.
     public var maxDistance: Int
     /// How many days apart two reports of one open incident may arrive.
     public var windowDays: Int

@@ -3,8 +3,8 @@ import Cases
 /// Clusters the items of a live stream by incident and says when to alert: once when a high-risk report of an
 /// incident arrives, and when the incident's heat level (its reports within the sliding window) changes.
 ///
-/// An item joins the nearest live cluster whose county is the item's (no county matches no county) and one of whose
-/// fingerprints is within `Configuration.maxDistance` bits of the item's; otherwise it opens a cluster. A cluster's
+/// An item joins the nearest live cluster whose county is the item's, or either names none (a repost that leaves the
+/// place out still belongs to its story), and one of whose fingerprints is within `Configuration.maxDistance` bits of the item's; otherwise it opens a cluster. A cluster's
 /// fingerprints are its first item's and those of up to `Configuration.fingerprintsKept - 1` of its latest items
 /// that differ from them: a repost with a comment before and another after the text is often more than 12 bits
 /// from the original but close to an earlier repost, while unrelated texts stay about 32 bits apart. Reposts of one story therefore give one `high_risk` alert (if the story is high-risk) and one
@@ -180,10 +180,12 @@ public struct HeatTracker: Sendable {
         return alerts
     }
 
-    /// The cluster an item belongs to: same county, a fingerprint within `maxDistance`, nearest (then most recent).
+    /// The cluster an item belongs to: same county (or either names none), a fingerprint within `maxDistance`,
+    /// nearest (then most recent).
     private func nearestCluster(to item: WatchedItem) -> Int? {
         var best: (index: Int, distance: Int, lastSeen: Double)?
-        for (index, cluster) in clusters.enumerated() where cluster.county == item.county {
+        for (index, cluster) in clusters.enumerated()
+        where cluster.county == item.county || cluster.county == nil || item.county == nil {
             let distance = cluster.distance(to: item.fingerprint)
             guard distance <= configuration.maxDistance else { continue }
             if let current = best,

@@ -22,8 +22,8 @@ struct IngestCommand: ParsableCommand {
             Each clue is registered once: a record already in the store (same id, or same text, channel and time) \
             is skipped, so ingesting a file twice changes nothing, and a run killed at any moment (Ctrl-C, kill, \
             power cut) is completed by running the same command again. Reports of one incident (near-duplicate \
-            text, same county, within 30 days) are merged into one case; a clue repeating a case already written \
-            off at the same unit opens a new case flagged 19 (死灰复燃/重复反弹). New cases whose unit is known are \
+            text, same county or none named, within 30 days) are merged into one case; a clue repeating a case \
+            already written off at the same unit opens a new case flagged 19 (死灰复燃/重复反弹). New cases whose unit is known are \
             assigned at once (numbered, deadline counted), escalated ones to the office; cases with no known place \
             wait for the office to route them (`triage case assign`).
 

@@ -113,3 +113,33 @@ import Testing
     #expect(try store.counts().clues == 1)
     #expect(try store.counts().cases == 0)
 }
+
+@Test func aRepostThatLeavesThePlaceOutJoinsTheCaseOfItsCounty() throws {
+    let store = try freshStore()
+    let text = "治超站的人说超载要罚五千，私下给两千就放行，不给就扣车，这是什么道理"
+    let named = handMadeClue(key: "a", text: "临泉县" + text)
+    let placeless = handMadeClue(
+        key: "b", text: text + "！！", county: nil, unit: lexicons.jurisdiction.office, manual: true)
+    let otherIncident = handMadeClue(
+        key: "c", text: "运管所办理营运证时推诿扯皮，跑了五趟还没办下来", county: nil, unit: lexicons.jurisdiction.office, manual: true)
+    let outcomes = try store.register([named, placeless, otherIncident], options: options())
+    guard case .newCase(_, let caseID, _) = outcomes[0] else {
+        Issue.record("\(outcomes[0])")
+        return
+    }
+    #expect(outcomes[1] == .merged(clueID: 2, caseID: caseID))
+    if case .newCase = outcomes[2] {} else { Issue.record("another incident merged: \(outcomes[2])") }
+}
+
+@Test func aCaseThatNamesNoPlaceTakesTheReportsThatDo() throws {
+    let store = try freshStore()
+    let text = "治超站的人说超载要罚五千，私下给两千就放行，不给就扣车，这是什么道理"
+    let placeless = handMadeClue(key: "a", text: text, county: nil, unit: lexicons.jurisdiction.office, manual: true)
+    let named = handMadeClue(key: "b", text: "太和县" + text, county: "太和县", unit: "太和县交通运输局")
+    let outcomes = try store.register([placeless, named], options: options())
+    guard case .newCase(_, let caseID, _) = outcomes[0] else {
+        Issue.record("\(outcomes[0])")
+        return
+    }
+    #expect(outcomes[1] == .merged(clueID: 2, caseID: caseID))
+}

@@ -176,3 +176,16 @@ import Watch
     for (index, report) in reports.enumerated() { _ = firstOnly.observe(report, at: Double(index)) }
     #expect(firstOnly.clusters.count == 2)
 }
+
+@Test func aRepostThatLeavesThePlaceOutJoinsItsStory() throws {
+    let named = try item(finesText)
+    let placeless = try item(finesText.replacingOccurrences(of: "临泉县", with: ""))
+    try #require(named.county == "临泉县" && placeless.county == nil)
+    var tracker = HeatTracker()
+    var alerts: [Alert] = []
+    for (index, report) in [named, placeless, placeless].enumerated() {
+        alerts += tracker.observe(report, at: Double(index))
+    }
+    #expect(tracker.clusters.count == 1)
+    #expect(alerts.map(\.kind) == [.heating] && alerts.first?.windowCount == 3)
+}
