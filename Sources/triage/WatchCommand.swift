@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LexiconFormat
 import Pipeline
 import TextDecoding
 import Watch
@@ -43,6 +44,11 @@ struct WatchCommand: ParsableCommand {
             With --webhook URL each alert is also POSTed as JSON (Content-Type: application/json, 5 s timeout) in \
             the background; a failed POST is reported on standard error and the watch goes on. Standard error \
             also gets one line when the watch is ready ("watching ...").
+
+            The lexicons are checked for edits every 2 seconds: when a file under the lexicon folder was added, \
+            removed or changed, the whole set is loaded again and used for the items that follow ("lexicons \
+            reloaded" on standard error); a set that does not load is reported with its file and line and the set \
+            in use is kept.
             """
     )
 
@@ -91,6 +97,8 @@ struct WatchCommand: ParsableCommand {
 
     /// How often files and folders are looked at, in seconds.
     static let pollInterval = 0.15
+    /// How often the lexicon folder is checked for edits, in seconds.
+    static let lexiconCheckInterval = 2.0
 
     func validate() throws {
         guard window > 0 else { throw ValidationError("--window: must be a positive number of seconds") }
@@ -102,7 +110,12 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         unblockStopSignals()
-        let analyzer = try Analyzer(lexicons: lexicons.load())
+        let library: LexiconLibrary
+        do { library = try LexiconLibrary(directory: try lexicons.resolve()) } catch let error as LexiconError {
+            throw ValidationError("lexicon error: \(error)")
+        }
+        var analyzer = try Analyzer(lexicons: library.current)
+        var lexiconsCheckedAt = Date()
         let declared = try encoding.map { name in
             do { return try TextEncoding(named: name) } catch { throw ValidationError("--encoding: \(error)") }
         }
@@ -134,6 +147,17 @@ struct WatchCommand: ParsableCommand {
             return clock
         }
         while !source.isFinished {
+            if Date().timeIntervalSince(lexiconsCheckedAt) >= WatchCommand.lexiconCheckInterval {
+                lexiconsCheckedAt = Date()
+                do {
+                    if let fresh = try library.reloadIfChanged() {
+                        analyzer = try Analyzer(lexicons: fresh)
+                        WatchCommand.printError("lexicons reloaded from \(library.directory)")
+                    }
+                } catch {
+                    WatchCommand.printError("lexicons not reloaded, the set in use is kept: \(error)")
+                }
+            }
             let events = source.poll()
             for event in events {
                 switch event {

@@ -17,13 +17,13 @@ final class RunningWatch {
     let output: String
     let errors: String
 
-    init(_ arguments: [String], folder: String) throws {
+    init(_ arguments: [String], folder: String, lexicons: String = repositoryRoot + "/Lexicons") throws {
         output = folder + "/watch.out"
         errors = folder + "/watch.err"
         _ = FileManager.default.createFile(atPath: output, contents: nil)
         _ = FileManager.default.createFile(atPath: errors, contents: nil)
         process.executableURL = URL(fileURLWithPath: triageExecutable)
-        process.arguments = ["watch"] + arguments + ["--lexicons", repositoryRoot + "/Lexicons"]
+        process.arguments = ["watch"] + arguments + ["--lexicons", lexicons]
         process.standardOutput = FileHandle(forWritingAtPath: output)
         process.standardError = FileHandle(forWritingAtPath: errors)
         try process.run()
@@ -185,4 +185,38 @@ final class RunningWatch {
     #expect(alerts.allSatisfy { ($0["id"] as? String)?.hasPrefix("T") == true }, "\(alerts)")
     #expect(alerts.map { $0["window_count"] as? Int } == [3, 10])
     #expect((alerts.first?["time"] as? String)?.hasPrefix("2023-05-06T14:06") == true, "\(alerts)")
+}
+
+@Test func watchPicksUpEditedLexiconsWithoutARestart() throws {
+    let folder = temporaryFolder()
+    let lexicons = folder + "/Lexicons"
+    try FileManager.default.copyItem(atPath: repositoryRoot + "/Lexicons", toPath: lexicons)
+    let posts = folder + "/posts.jsonl"
+    try append("", to: posts)
+    let watch = try RunningWatch([posts, "--all"], folder: folder, lexicons: lexicons)
+    defer { watch.stop() }
+    #expect(watch.waitUntilReady(), "not ready: \(watch.errorText)")
+    let text = "路政的人在路边摆摊卖烤红薯"
+    func subtype(of id: String) -> Int? {
+        let alert = watch.alerts.first { $0["id"] as? String == id }
+        return (alert?["subtype"] as? [String: Any])?["id"] as? Int
+    }
+    try append(jsonLine(id: "before", text: text) + "\n", to: posts)
+    #expect(watch.wait(seconds: 10) { _ in subtype(of: "before") != nil })
+    #expect(subtype(of: "before") == 0)
+
+    try Data("subtype 21\nrule s21.test-sweet-potato 0.9\n    any 烤红薯\n".utf8).write(
+        to: URL(fileURLWithPath: lexicons + "/rules/zz-test.rules"))
+    #expect(watch.wait(seconds: 10) { $0.errorText.contains("lexicons reloaded") }, "\(watch.errorText)")
+    try append(jsonLine(id: "after", text: text) + "\n", to: posts)
+    #expect(watch.wait(seconds: 10) { _ in subtype(of: "after") != nil })
+    #expect(subtype(of: "after") == 21)
+
+    // A broken edit is reported with its file and line, and the set in use stays.
+    try Data("subtype 21\nrule s21.test-sweet-potato 7\n".utf8).write(
+        to: URL(fileURLWithPath: lexicons + "/rules/zz-test.rules"))
+    #expect(watch.wait(seconds: 10) { $0.errorText.contains("zz-test.rules:2") }, "\(watch.errorText)")
+    try append(jsonLine(id: "still", text: text) + "\n", to: posts)
+    #expect(watch.wait(seconds: 10) { _ in subtype(of: "still") != nil })
+    #expect(subtype(of: "still") == 21)
 }
