@@ -47,6 +47,14 @@ public struct RejectedRecord: Sendable, Equatable {
 public enum ReadRecord: Sendable, Equatable {
     case clue(ClueInput, line: Int)
     case rejected(RejectedRecord)
+
+    /// The line the record starts on.
+    public var line: Int {
+        switch self {
+        case .clue(_, let line): line
+        case .rejected(let rejected): rejected.line
+        }
+    }
 }
 
 /// Which CSV columns hold the clue's fields.

@@ -89,13 +89,3 @@ struct ClassifyCommand: ParsableCommand {
         let error: String
     }
 }
-
-extension ReadRecord {
-    /// The line the record starts on.
-    var line: Int {
-        switch self {
-        case .clue(_, let line): line
-        case .rejected(let rejected): rejected.line
-        }
-    }
-}
