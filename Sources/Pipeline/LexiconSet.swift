@@ -44,14 +44,13 @@ public struct LexiconSet: Sendable {
         self.directory = directory
         simplification = try Simplification.load(path: directory + "/" + LexiconSet.simplificationFile)
         let normalizer = Normalizer(simplification: simplification)
-        // The model, the dictionary and the gazetteer load on a second core while this thread reads the rules.
+        // The model and the dictionary load on other threads while this one reads the rules.
         let modelPath = directory + "/" + LexiconSet.modelFile
-        let others = BackgroundLoad { () throws(LexiconError) in
-            let model =
-                FileManager.default.fileExists(atPath: modelPath) ? try NaiveBayesModel.load(path: modelPath) : nil
-            let dictionary = try DomainDictionary.load(lexiconDirectory: directory, normalizer: normalizer)
-            let entities = try EntityExtractor(lexiconDirectory: directory)
-            return (model, dictionary, entities)
+        let loadingModel = BackgroundLoad { () throws(LexiconError) -> NaiveBayesModel? in
+            FileManager.default.fileExists(atPath: modelPath) ? try NaiveBayesModel.load(path: modelPath) : nil
+        }
+        let loadingDictionary = BackgroundLoad { () throws(LexiconError) in
+            try DomainDictionary.load(lexiconDirectory: directory, normalizer: normalizer)
         }
         pinyin = try PinyinTable.load(path: directory + "/" + LexiconSet.pinyinFile)
         taxonomy = try Taxonomy.load(path: directory + "/taxonomy.tsv")
@@ -61,7 +60,9 @@ public struct LexiconSet: Sendable {
             directory: directory + "/risk", validSubtypes: [], validReasons: Set(RiskReason.allCases.map(\.rawValue)),
             sharedFiles: [directory + "/rules/scope.rules"], normalizer: normalizer)
         jurisdiction = try Jurisdiction.load(path: directory + "/jurisdictions.tsv")
-        (model, dictionary, entities) = try others.value()
+        entities = try EntityExtractor(lexiconDirectory: directory)
+        model = try loadingModel.value()
+        dictionary = try loadingDictionary.value()
         for county in entities.gazetteer.counties.sorted() where jurisdiction.unitByCounty[county] == nil {
             throw LexiconError(
                 file: directory + "/jurisdictions.tsv",
