@@ -15,11 +15,12 @@ public struct EntityExtractor: Sendable {
     private let nameCues: [String]
     private let surnames: Set<String>
     private let places: DomainDictionary
+    private let serviceNumbers: Set<String>
 
     /// The files under `Lexicons/entities/` it reads.
     public static let files = (
         money: "money-context.txt", prices: "price-markers.txt", bodies: "bodies.txt", badges: "badge-cues.txt",
-        names: "name-cues.txt", surnames: "surnames.txt"
+        names: "name-cues.txt", surnames: "surnames.txt", serviceNumbers: "service-numbers.txt"
     )
 
     /// Loads the gazetteer (`places/`) and the word lists (`entities/`) of a lexicon folder.
@@ -36,6 +37,7 @@ public struct EntityExtractor: Sendable {
         badgeCues = try words(EntityExtractor.files.badges).sorted { $0.count > $1.count }
         nameCues = try words(EntityExtractor.files.names).sorted { $0.count > $1.count }
         surnames = Set(try words(EntityExtractor.files.surnames))
+        serviceNumbers = Set(try words(EntityExtractor.files.serviceNumbers))
         places = DomainDictionary(terms: gazetteer.places.keys)
     }
 
@@ -88,7 +90,8 @@ public struct EntityExtractor: Sendable {
     }
 
     /// Sums of money at stake: a sum with a money word (罚, 交, 红包 …) within a few words, and not followed by a
-    /// price marker (一斤 …). A bare number needs the money word right before it.
+    /// price marker (一斤 …). A bare number needs the money word right before it, and is not a service number
+    /// (12345 …).
     private func amounts(
         _ scalars: [Unicode.Scalar], tokens: [Token], boundary: [Bool], excluding taken: [Range<Int>]
     ) -> [(EntityKind, Range<Int>, String)] {
@@ -111,6 +114,8 @@ public struct EntityExtractor: Sendable {
             if !candidate.hasCurrency && candidate.yuan < 50 { continue }
             let yuan = candidate.yuan
             let value = yuan == yuan.rounded() ? String(Int(yuan)) : String(yuan)
+            // 发给12345: a hotline's number, not a sum.
+            if !candidate.hasCurrency && serviceNumbers.contains(value) { continue }
             found.append((.amount, candidate.range, value))
         }
         return found

@@ -47,7 +47,7 @@ func sumsAreNormalisedToYuan(text: String, yuan: Double) throws {
     #expect(try mentions(.amount, in: text).compactMap { Double($0.value) } == [yuan])
 }
 
-@Test(arguments: ["路边西瓜两块钱一斤", "我开了20年的车", "跑一趟能挣三百元一天工资"])
+@Test(arguments: ["路边西瓜两块钱一斤", "我开了20年的车", "跑一趟能挣三百元一天工资", "有人把截图发给12345了", "我又打给12328"])
 func pricesAndOtherNumbersAreNotSumsAtStake(text: String) throws {
     #expect(try mentions(.amount, in: text).isEmpty)
 }
