@@ -96,6 +96,8 @@ let package = Package(
             ]
         ),
 
+        // What the test targets that run the built `triage` share: the repository root, the executable, folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
         .testTarget(name: "TextNormalizationTests", dependencies: ["TextNormalization"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TextNormalization", "LexiconFormat"]),
@@ -107,13 +109,13 @@ let package = Package(
         .testTarget(
             name: "CaseTests",
             dependencies: [
-                "Cases", "Intake", "Pipeline", "WorkingCalendar", "Reports", "CaseReports", "triage",
+                "Cases", "Intake", "Pipeline", "WorkingCalendar", "Reports", "CaseReports", "triage", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "WatchTests", dependencies: ["Watch", "Cases", "Pipeline", "triage"]),
+        .testTarget(name: "WatchTests", dependencies: ["Watch", "Cases", "Pipeline", "triage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

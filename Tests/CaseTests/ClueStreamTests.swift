@@ -1,6 +1,7 @@
 import Foundation
 import Intake
 import Pipeline
+import TestSupport
 import Testing
 import TextDecoding
 

@@ -1,17 +1,8 @@
 import Foundation
 import GRDB
 import Intake
+import TestSupport
 import Testing
-
-/// The `triage` executable built beside this test bundle.
-let triageExecutable: String = {
-    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for folder in [besideTests, besideTests.deletingLastPathComponent()] {
-        let candidate = folder.appendingPathComponent("triage").path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return repositoryRoot + "/.build/debug/triage"
-}()
 
 /// Starts `triage` with arguments; output goes to files in `folder`.
 func launchTriage(_ arguments: [String], folder: String, name: String) throws -> Process {

@@ -2,11 +2,8 @@ import Cases
 import Foundation
 import Intake
 import Pipeline
+import TestSupport
 import WorkingCalendar
-
-/// The repository root, found from this file.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
 
 /// The repository's lexicons, loaded once for every test of this target.
 let lexicons: LexiconSet = {
@@ -22,13 +19,6 @@ let calendar: StatutoryCalendar = {
 /// A test resource under Tests/CaseTests/Fixtures.
 func fixturePath(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
-}
-
-/// A fresh temporary folder.
-func temporaryFolder() -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("triage-\(UUID().uuidString)").path
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
 }
 
 /// A fresh store in a temporary folder, with the repository's units.

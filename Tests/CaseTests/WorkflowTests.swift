@@ -1,6 +1,7 @@
 import Cases
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 import WorkingCalendar
 

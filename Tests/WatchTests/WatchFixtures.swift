@@ -1,10 +1,7 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Watch
-
-/// The repository root, found from this file.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
 
 /// The repository's lexicons, loaded once for every test of this target.
 let lexicons: LexiconSet = {
@@ -41,13 +38,6 @@ func items(_ texts: [String]) throws -> [WatchedItem] {
     return texts.enumerated().map { index, text in
         WatchedItem(input: ClueInput(id: "p\(index + 1)", text: text, channel: "weibo"), analyzer: analyzer)
     }
-}
-
-/// A fresh temporary folder.
-func temporaryFolder() -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("triage-watch-\(UUID().uuidString)").path
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
 }
 
 /// Appends text to a file (created when missing).

@@ -1,15 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// The `triage` executable built beside this test bundle.
-let triageExecutable: String = {
-    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for folder in [besideTests, besideTests.deletingLastPathComponent()] {
-        let candidate = folder.appendingPathComponent("triage").path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return repositoryRoot + "/.build/debug/triage"
-}()
 
 /// A running `triage watch`: its standard output and error go to files in its folder, read back as they grow.
 final class RunningWatch {
