@@ -22,14 +22,32 @@ public final class Classifier {
     public var reviewBelow = 0.6
     public var reviewMargin = 0.1
 
-    /// The statistical model that backs the rules up where they are silent, if any.
+    /// The statistical model that backs the rules up where they are silent or split, if any.
     public var model: NaiveBayesModel?
-    /// The posterior a model label needs.
-    public var modelThreshold = 0.7
-    /// Whether the model may label only texts that name an enforcement actor (the scope gate is open).
-    public var modelNeedsGate = true
-    /// Whether the model chooses among sub-types the rules score within `reviewMargin` of each other.
-    public var modelBreaksTies = false
+    /// When the model may speak.
+    public var policy = Policy.standard
+
+    /// When the statistical model may speak behind the rules.
+    public struct Policy: Sendable, Equatable {
+        /// The probability a model label needs where the rules are silent.
+        public var threshold: Double
+        /// Whether the model may label only texts that name an enforcement actor (the scope gate is open).
+        public var needsGate: Bool
+        /// Whether the model chooses among sub-types the rules score within `reviewMargin` of each other.
+        public var breaksTies: Bool
+
+        public init(threshold: Double, needsGate: Bool, breaksTies: Bool) {
+            self.threshold = threshold
+            self.needsGate = needsGate
+            self.breaksTies = breaksTies
+        }
+
+        /// The policy in use. Chosen on the train items of four batches the rules had not yet been tuned on (249
+        /// items): breaking ties and dropping the gate raised their macro-F1 from 0.880 to 0.919 and out-of-scope
+        /// F1 from 0.841 to 0.878. (Cross-validation on the tuned train split favours dropping the gate too, but not
+        /// breaking ties: there the rules were written on the very items, so their order is right by construction.)
+        public static let standard = Policy(threshold: 0.7, needsGate: false, breaksTies: true)
+    }
 
     /// Creates a classifier over a rule book; homophone-tolerant terms match by sound through the pinyin table.
     public init(book: RuleBook, pinyin: PinyinTable, model: NaiveBayesModel? = nil) {
@@ -50,11 +68,11 @@ public final class Classifier {
             scores: scores, evidence: evidence, gateOpen: evaluation.gateOpen, outcomes: evaluation.outcomes)
         guard let model else { return decision }
         if decision.inScope {
-            return modelBreaksTies
+            return policy.breaksTies
                 ? breakTie(decision, scores: scores, model: model, normalized: normalized, tokens: tokens) : decision
         }
         // The model speaks only where the rules are silent: not where an out-of-scope rule has fired.
-        guard (scores[0] ?? 0) == 0, evaluation.gateOpen || !modelNeedsGate else { return decision }
+        guard (scores[0] ?? 0) == 0, evaluation.gateOpen || !policy.needsGate else { return decision }
         return backUp(decision, model: model, original: original, normalized: normalized, tokens: tokens)
     }
 
@@ -80,9 +98,8 @@ public final class Classifier {
         return result
     }
 
-    /// Where the rules are silent on a text that names an enforcement actor (or on any text, when `modelNeedsGate`
-    /// is off), the model may label it: its best label,
-    /// when that is a sub-type with at least `modelThreshold` posterior. Such a label always needs review and cites
+    /// Where the rules are silent (on a text that names an enforcement actor, when the policy needs the gate), the
+    /// model may label it: its best label, when that is a sub-type with at least the policy's threshold. Such a label always needs review and cites
     /// the features that weighed most.
     private func backUp(
         _ decision: Classification, model: NaiveBayesModel, original: [Unicode.Scalar], normalized: NormalizedText,
@@ -90,7 +107,8 @@ public final class Classifier {
     ) -> Classification {
         let features = TextFeatures(normalized: normalized, tokens: tokens)
         let (posterior, strongest) = model.predict(features)
-        guard let best = posterior.max(by: { $0.value < $1.value }), best.key != 0, best.value >= modelThreshold else {
+        guard let best = posterior.max(by: { $0.value < $1.value }), best.key != 0, best.value >= policy.threshold
+        else {
             return decision
         }
         let evidence = strongest.compactMap { feature -> Evidence? in

@@ -18,6 +18,7 @@ struct EvalCommand: ParsableCommand {
     var files: [String]
 
     @OptionGroup var lexicons: LexiconOptions
+    @OptionGroup var policy: ModelPolicyOptions
 
     @Flag(help: "List every wrongly classified item.")
     var errors = false
@@ -27,6 +28,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try Analyzer(lexicons: lexicons.load())
+        analyzer.classifier.policy = policy.policy
         let taxonomy = analyzer.lexicons.taxonomy
         var report = ClassificationReport()
         let output = OutputWriter()

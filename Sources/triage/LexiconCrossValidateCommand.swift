@@ -22,14 +22,7 @@ struct LexiconCrossValidateCommand: ParsableCommand {
     @Option(help: "Number of folds.")
     var folds = 5
 
-    @Option(help: "The posterior a model label needs.")
-    var threshold = 0.7
-
-    @Flag(help: "Let the model label texts that name no enforcement actor too.")
-    var withoutGate = false
-
-    @Flag(help: "Let the model choose among sub-types the rules score alike.")
-    var breakTies = false
+    @OptionGroup var policy: ModelPolicyOptions
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var lexicons: LexiconOptions
@@ -49,9 +42,7 @@ struct LexiconCrossValidateCommand: ParsableCommand {
         var modelAlone = ClassificationReport()
         var withModel = ClassificationReport()
         let classifier = Classifier(book: loaded.rules, pinyin: loaded.pinyin)
-        classifier.modelThreshold = threshold
-        classifier.modelNeedsGate = !withoutGate
-        classifier.modelBreaksTies = breakTies
+        classifier.policy = policy.policy
         for fold in 0..<folds {
             let training = items.indices.filter { $0 % folds != fold }.map { (items[$0].primary, features[$0]) }
             let foldModel = NaiveBayesModel(examples: training, scoring: scoring)
@@ -75,8 +66,8 @@ struct LexiconCrossValidateCommand: ParsableCommand {
                 report.accuracy)
         }
         print(
-            "\(items.count) items, \(folds) folds; \(scoring) model, threshold \(threshold), "
-                + "gate \(withoutGate ? "not needed" : "needed")")
+            "\(items.count) items, \(folds) folds; \(scoring) model, threshold \(policy.modelThreshold), "
+                + "gate \(policy.modelGate ? "needed" : "not needed"), ties \(policy.breakTies ? "broken" : "left")")
         print(line("rules alone     ", rulesAlone))
         print(line("model alone     ", modelAlone))
         print(line("rules and model ", withModel))
