@@ -188,26 +188,26 @@ final class RunningWatch {
     defer { watch.stop() }
     #expect(watch.waitUntilReady(), "not ready: \(watch.errorText)")
     let text = "路政的人在路边摆摊卖烤红薯"
-    func subtype(of id: String) -> Int? {
-        let alert = watch.alerts.first { $0["id"] as? String == id }
-        return (alert?["subtype"] as? [String: Any])?["id"] as? Int
+    /// Appends the text under an id and returns the sub-type the watch gave it.
+    func post(_ id: String) throws -> Int? {
+        func subtype() -> Int? {
+            let alert = watch.alerts.first { $0["id"] as? String == id }
+            return (alert?["subtype"] as? [String: Any])?["id"] as? Int
+        }
+        try append(jsonLine(id: id, text: text) + "\n", to: posts)
+        _ = watch.wait(seconds: 10) { _ in subtype() != nil }
+        return subtype()
     }
-    try append(jsonLine(id: "before", text: text) + "\n", to: posts)
-    #expect(watch.wait(seconds: 10) { _ in subtype(of: "before") != nil })
-    #expect(subtype(of: "before") == 0)
+    #expect(try post("before") == 0)
 
     try Data("subtype 21\nrule s21.test-sweet-potato 0.9\n    any 烤红薯\n".utf8).write(
         to: URL(fileURLWithPath: lexicons + "/rules/zz-test.rules"))
     #expect(watch.wait(seconds: 10) { $0.errorText.contains("lexicons reloaded") }, "\(watch.errorText)")
-    try append(jsonLine(id: "after", text: text) + "\n", to: posts)
-    #expect(watch.wait(seconds: 10) { _ in subtype(of: "after") != nil })
-    #expect(subtype(of: "after") == 21)
+    #expect(try post("after") == 21)
 
     // A broken edit is reported with its file and line, and the set in use stays.
     try Data("subtype 21\nrule s21.test-sweet-potato 7\n".utf8).write(
         to: URL(fileURLWithPath: lexicons + "/rules/zz-test.rules"))
     #expect(watch.wait(seconds: 10) { $0.errorText.contains("zz-test.rules:2") }, "\(watch.errorText)")
-    try append(jsonLine(id: "still", text: text) + "\n", to: posts)
-    #expect(watch.wait(seconds: 10) { _ in subtype(of: "still") != nil })
-    #expect(subtype(of: "still") == 21)
+    #expect(try post("still") == 21)
 }
