@@ -7,7 +7,8 @@ import TextNormalization
 /// every further clause holds within its window, no veto term occurs, and — unless the rule is ungated — the text
 /// concerns an enforcement actor or unit. A sub-type's score combines its rules' weights as independent evidence
 /// (1 − Π(1 − w)). The best sub-type wins when its score reaches `minimumScore` and beats the out-of-scope score;
-/// others close to it become secondary.
+/// others close to it become secondary. Behind the rules, the statistical model (when there is one) labels texts the
+/// rules leave silent and chooses among sub-types they score alike, as its `policy` says; its labels need review.
 ///
 /// One per task or thread, like its rule engine.
 public final class Classifier {
@@ -99,8 +100,8 @@ public final class Classifier {
     }
 
     /// Where the rules are silent (on a text that names an enforcement actor, when the policy needs the gate), the
-    /// model may label it: its best label, when that is a sub-type with at least the policy's threshold. Such a label always needs review and cites
-    /// the features that weighed most.
+    /// model may label it: its best label, when that is a sub-type with at least the policy's threshold. Such a label
+    /// always needs review and cites the features that weighed most.
     private func backUp(
         _ decision: Classification, model: NaiveBayesModel, original: [Unicode.Scalar], normalized: NormalizedText,
         tokens: [Token]
