@@ -4,11 +4,13 @@ import Cases
 /// incident arrives, and when the incident's heat level (its reports within the sliding window) changes.
 ///
 /// An item joins the nearest live cluster whose county is the item's, or either names none (a repost that leaves the
-/// place out still belongs to its story), and one of whose fingerprints is within `Configuration.maxDistance` bits of the item's; otherwise it opens a cluster. A cluster's
-/// fingerprints are its first item's and those of up to `Configuration.fingerprintsKept - 1` of its latest items
-/// that differ from them: a repost with a comment before and another after the text is often more than 12 bits
-/// from the original but close to an earlier repost, while unrelated texts stay about 32 bits apart. Reposts of one story therefore give one `high_risk` alert (if the story is high-risk) and one
-/// `heating` alert per level crossed, not one alert per repost. A cluster with no item for two windows is dropped.
+/// place out still belongs to its story), and one of whose fingerprints is within `Configuration.maxDistance` bits
+/// of the item's; otherwise it opens a cluster. A cluster's fingerprints are its first item's and those of up to
+/// `Configuration.fingerprintsKept - 1` of its latest items that differ from them: a repost with a comment before
+/// and another after the text is often more than 12 bits from the original but close to an earlier repost, while
+/// unrelated texts stay about 32 bits apart. Reposts of one story therefore give one `high_risk` alert (if the story
+/// is high-risk) and one `heating` alert per level crossed, not one alert per repost. A cluster with no item for two
+/// windows is dropped.
 ///
 /// Times are seconds on any monotonic scale (the watch uses seconds since 1970); they must not go backwards.
 public struct HeatTracker: Sendable {

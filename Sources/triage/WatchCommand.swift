@@ -23,8 +23,8 @@ struct WatchCommand: ParsableCommand {
             text. A line that cannot be read (bad JSON, no "text", undecodable bytes) gets a message on standard \
             error naming the source and line, and the watch goes on.
 
-            Items about the same incident are clustered: an item joins the incident of its county (no county \
-            matches no county) with a SimHash within --distance bits (of 64) of the item's: the SimHash of the \
+            Items about the same incident are clustered: an item joins an incident of its county, or any incident \
+            when it names no county (an incident that names none takes items of any county), with a SimHash within --distance bits (of 64) of the item's: the SimHash of the \
             incident's first report or of one of its 7 latest distinct ones (a repost commented before and after is \
             often far from the original but near another repost; unrelated texts are about 32 bits apart). The heat \
             of an incident is its number of items within the last --window seconds: quiet, warm, hot and viral at \
