@@ -21,6 +21,13 @@ struct ClueSourceOptions: ParsableArguments {
             valueName: "field=header"))
     var columns: [String] = []
 
+    /// Checks --format, --encoding and --column before any lexicon is loaded or store opened.
+    func validate() throws {
+        _ = try inputFormat()
+        _ = try declaredEncoding()
+        _ = try columnOverrides()
+    }
+
     /// One input to read: its path (`-` for standard input) and the name messages use.
     struct Source {
         let path: String
