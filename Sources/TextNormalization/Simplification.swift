@@ -1,3 +1,4 @@
+import Foundation
 import LexiconFormat
 
 /// The traditional → simplified mapping of single Han characters.
@@ -26,6 +27,23 @@ public struct Simplification: Sendable {
         let value = scalar.value
         guard value < 0x10000 else { return scalar }
         return Unicode.Scalar(table[Int(value)]) ?? scalar
+    }
+
+    /// Reads the characters to keep out of the table (`characters/kept.txt`): one character a line; none when the
+    /// file does not exist.
+    ///
+    /// - Throws: `LexiconError` for a line that is not a single character.
+    public static func keptCharacters(path: String) throws(LexiconError) -> Set<Unicode.Scalar> {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        var kept: Set<Unicode.Scalar> = []
+        for line in try LexiconFile(path: path).lines {
+            let scalars = Array(line.text.unicodeScalars)
+            guard scalars.count == 1 else {
+                throw LexiconError(file: path, line: line.number, reason: "one character a line, not '\(line.text)'")
+            }
+            kept.insert(scalars[0])
+        }
+        return kept
     }
 
     /// Reads a mapping file: lines `TRADITIONAL<TAB>SIMPLIFIED`, one character each.

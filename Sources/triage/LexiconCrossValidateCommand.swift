@@ -10,7 +10,8 @@ struct LexiconCrossValidateCommand: ParsableCommand {
         discussion: """
             Splits the items into k folds; for each, trains the model on the other folds and classifies the fold \
             with the rules and that model. Prints macro-F1 and out-of-scope F1 for the rules alone, the model alone \
-            (its best label for every item) and the rules with the model under the given policy, so the policy can be chosen on the train split without looking \
+            (its best label for every item) and the rules with the model under the given policy, so the policy can \
+            be chosen on the train split without looking \
             at the test split. (The rules themselves were written on the whole train split, so the figures for the \
             rules are optimistic; the difference the model makes is what this measures.)
             """

@@ -13,6 +13,17 @@ extension LexiconOptions {
             throw ValidationError("lexicon error: \(error)")
         }
     }
+
+    /// The lexicon folder as a library a long-running command reloads when files change; a broken file stops the
+    /// command with its file:line message.
+    func library() throws -> LexiconLibrary {
+        let directory = try resolve()
+        do {
+            return try LexiconLibrary(directory: directory)
+        } catch {
+            throw ValidationError("lexicon error: \(error)")
+        }
+    }
 }
 
 extension LexiconOptions {

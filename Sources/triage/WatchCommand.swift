@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LexiconFormat
 import Pipeline
 import TextDecoding
 import Watch
@@ -24,7 +23,8 @@ struct WatchCommand: ParsableCommand {
             error naming the source and line, and the watch goes on.
 
             Items about the same incident are clustered: an item joins an incident of its county, or any incident \
-            when it names no county (an incident that names none takes items of any county), with a SimHash within --distance bits (of 64) of the item's: the SimHash of the \
+            when it names no county (an incident that names none takes items of any county), with a SimHash \
+            within --distance bits (of 64) of the item's: the SimHash of the \
             incident's first report or of one of its 7 latest distinct ones (a repost commented before and after is \
             often far from the original but near another repost; unrelated texts are about 32 bits apart). The heat \
             of an incident is its number of items within the last --window seconds: quiet, warm, hot and viral at \
@@ -110,10 +110,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         unblockStopSignals()
-        let library: LexiconLibrary
-        do { library = try LexiconLibrary(directory: try lexicons.resolve()) } catch let error as LexiconError {
-            throw ValidationError("lexicon error: \(error)")
-        }
+        let library = try lexicons.library()
         var analyzer = try Analyzer(lexicons: library.current)
         var lexiconsCheckedAt = Date()
         let declared = try encoding.map { name in

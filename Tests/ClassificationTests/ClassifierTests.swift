@@ -188,9 +188,7 @@ func brokenRuleFilesNameFileAndLine(contents: String, line: Int, reason: String)
     // The data files are ICU's output stored for speed: they must still say what ICU says, except for the
     // characters of kept.txt, which stay as they are.
     let stored = try Simplification.load(path: repositoryRoot + "/Lexicons/characters/simplified.tsv")
-    let kept = Set(
-        try LexiconFile(path: repositoryRoot + "/Lexicons/characters/kept.txt").lines.compactMap(
-            \.text.unicodeScalars.first))
+    let kept = try Simplification.keptCharacters(path: repositoryRoot + "/Lexicons/characters/kept.txt")
     #expect(kept.contains("跤"))
     for (traditional, simplified) in Simplification.pairsFromICU() {
         #expect(stored.simplified(traditional) == (kept.contains(traditional) ? traditional : simplified))
