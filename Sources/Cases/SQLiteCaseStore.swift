@@ -30,7 +30,7 @@ public final class SQLiteCaseStore: CaseStore {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try SQLiteCaseStore.retryingWhileNew { try DatabasePool(path: path, configuration: configuration) }
         } catch {
             throw .storage("cannot open the store \(path): \(SQLiteCaseStore.describe(error))")
         }
@@ -40,21 +40,30 @@ public final class SQLiteCaseStore: CaseStore {
         }
     }
 
-    /// Runs the migrations. Processes opening a new store at the same moment race to create it; the loser sees a
-    /// busy database or tables that already exist, waits and finds the migrations applied.
+    /// Runs the migrations (see `retryingWhileNew`).
     private func migrate() throws(CaseStoreError) {
         let migrator = SQLiteCaseStore.migrator
+        do {
+            try SQLiteCaseStore.retryingWhileNew {
+                if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                try migrator.migrate(pool)
+            }
+        } catch {
+            throw .storage("cannot prepare the store \(path): \(SQLiteCaseStore.describe(error))")
+        }
+    }
+
+    /// Runs a step of opening the store again while it fails, up to 50 times 0.1 s apart. Processes opening a new
+    /// store at the same moment race to create it: the losers see a busy database (switching it to WAL, creating
+    /// the tables) or tables that already exist, wait, and find the work done.
+    private static func retryingWhileNew<T>(_ step: () throws -> T) throws -> T {
         var attempt = 0
         while true {
             do {
-                if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
-                try migrator.migrate(pool)
-                return
+                return try step()
             } catch {
                 attempt += 1
-                if attempt >= 50 {
-                    throw .storage("cannot prepare the store \(path): \(SQLiteCaseStore.describe(error))")
-                }
+                if attempt >= 50 { throw error }
                 Thread.sleep(forTimeInterval: 0.1)
             }
         }
