@@ -123,7 +123,8 @@ final class RuleMatcher {
     static func choiceQuestionNegators(_ tokens: [Token]) -> [Int] {
         guard tokens.count >= 2 else { return [] }
         var found: [Int] = []
-        for index in 1..<tokens.count {
+        // Only one- and two-character words can be 不, 没 or 没有: the others are not compared at all.
+        for index in 1..<tokens.count where tokens[index].range.count <= 2 {
             let word = tokens[index].text
             let before = tokens[index - 1].text
             let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
