@@ -103,7 +103,9 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "TextNormalization", "LexiconFormat"]),
         .testTarget(name: "LexiconFormatTests", dependencies: ["LexiconFormat"]),
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Pipeline", "LexiconFormat"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Entities", "RiskAssessment", "Routing"]),
+        .testTarget(
+            name: "AnalysisTests",
+            dependencies: ["Pipeline", "Classification", "Entities", "RiskAssessment", "Routing"]),
         .testTarget(name: "WorkingCalendarTests", dependencies: ["WorkingCalendar", "LexiconFormat"]),
         // CaseTests also runs the built `triage` executable (concurrent writers, kill and resume).
         .testTarget(

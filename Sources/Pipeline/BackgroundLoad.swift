@@ -1,3 +1,4 @@
+import Classification
 import Dispatch
 import Foundation
 import LexiconFormat
@@ -21,5 +22,14 @@ final class BackgroundLoad<Value: Sendable>: @unchecked Sendable {
     func value() throws(LexiconError) -> Value {
         done.wait()
         return try outcome!.get()
+    }
+}
+
+extension BackgroundLoad where Value == NaiveBayesModel? {
+    /// Loads the model file at `path`, or gives `nil` when there is no such file.
+    static func optionalModel(at path: String) -> BackgroundLoad {
+        BackgroundLoad { () throws(LexiconError) -> NaiveBayesModel? in
+            FileManager.default.fileExists(atPath: path) ? try NaiveBayesModel.load(path: path) : nil
+        }
     }
 }

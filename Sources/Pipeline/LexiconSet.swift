@@ -26,6 +26,10 @@ public struct LexiconSet: Sendable {
     public let model: NaiveBayesModel?
     /// The model's file, relative to the lexicon folder (`triage lexicon train` writes it).
     public static let modelFile = "model/naive-bayes.tsv"
+    /// The statistical model of referral to discipline inspection (`model/referral.tsv`), when there is one.
+    public let referralModel: NaiveBayesModel?
+    /// The referral model's file, relative to the lexicon folder (`triage lexicon train` writes it).
+    public static let referralModelFile = "model/referral.tsv"
     /// The risk rules (`risk/`).
     public let risk: RuleBook
     /// The entity extractor (`places/`, `entities/`).
@@ -44,11 +48,9 @@ public struct LexiconSet: Sendable {
         self.directory = directory
         simplification = try Simplification.load(path: directory + "/" + LexiconSet.simplificationFile)
         let normalizer = Normalizer(simplification: simplification)
-        // The model and the dictionary load on other threads while this one reads the rules.
-        let modelPath = directory + "/" + LexiconSet.modelFile
-        let loadingModel = BackgroundLoad { () throws(LexiconError) -> NaiveBayesModel? in
-            FileManager.default.fileExists(atPath: modelPath) ? try NaiveBayesModel.load(path: modelPath) : nil
-        }
+        // The models and the dictionary load on other threads while this one reads the rules.
+        let loadingModel = BackgroundLoad.optionalModel(at: directory + "/" + LexiconSet.modelFile)
+        let loadingReferralModel = BackgroundLoad.optionalModel(at: directory + "/" + LexiconSet.referralModelFile)
         let loadingDictionary = BackgroundLoad { () throws(LexiconError) in
             try DomainDictionary.load(lexiconDirectory: directory, normalizer: normalizer)
         }
@@ -62,6 +64,7 @@ public struct LexiconSet: Sendable {
         jurisdiction = try Jurisdiction.load(path: directory + "/jurisdictions.tsv")
         entities = try EntityExtractor(lexiconDirectory: directory)
         model = try loadingModel.value()
+        referralModel = try loadingReferralModel.value()
         dictionary = try loadingDictionary.value()
         for county in entities.gazetteer.counties.sorted() where jurisdiction.unitByCounty[county] == nil {
             throw LexiconError(

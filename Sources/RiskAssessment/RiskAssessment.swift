@@ -15,7 +15,8 @@ public struct RiskAssessment: Sendable, Equatable {
     public let escalateReasons: [String]
     /// Whether it should go to discipline inspection.
     public let referDiscipline: Bool
-    /// Why: the referral reasons found, and `subtype-16` when the clue reports 滥用职权、徇私枉法、以权谋私.
+    /// Why: the referral reasons found, `subtype-16` when the clue reports 滥用职权、徇私枉法、以权谋私, or `model`
+    /// when only the referral model suggests it.
     public let referReasons: [String]
     /// The spans that made each reason hold.
     public let evidence: [Evidence]
@@ -48,10 +49,19 @@ public final class RiskAssessor {
     public let engine: RuleEngine
     /// A sum at stake from which `large-sum` holds, in yuan.
     public var largeSum = 10_000.0
+    /// The statistical referral model (labels 0 and 1), which refers an in-scope clue the rules do not refer when
+    /// its probability of referral reaches `referralThreshold`; `nil` leaves referral to the rules.
+    public let referralModel: NaiveBayesModel?
+    /// The probability of referral the model needs.
+    public var referralThreshold = RiskAssessor.standardReferralThreshold
+    /// The default probability of referral the model needs, chosen on train items of batches the rules had not
+    /// been tuned on (`Corpus/README.md`).
+    public static let standardReferralThreshold = 0.99
 
-    /// Creates an assessor over a risk rule book.
-    public init(book: RuleBook, pinyin: PinyinTable) {
+    /// Creates an assessor over a risk rule book, with a referral model if there is one.
+    public init(book: RuleBook, pinyin: PinyinTable, referralModel: NaiveBayesModel? = nil) {
         engine = RuleEngine(book: book, pinyin: pinyin)
+        self.referralModel = referralModel
     }
 
     /// Assesses a classified clue. `amountsYuan` are the sums among its entities; `channel` is where it came from
@@ -74,9 +84,13 @@ public final class RiskAssessor {
         let ordered = RiskReason.allCases.filter(found.contains)
         let level = ordered.compactMap(\.level).max() ?? .low
         var referReasons = ordered.filter(\.refers).map(\.rawValue)
-        // A sub-type the backup model guessed needs review first: it does not refer anyone to discipline inspection.
-        if classification.decidedBy != "model", classification.subtype == 16 || classification.secondary.contains(16) {
+        if classification.subtype == 16 || classification.secondary.contains(16) {
             referReasons.append("subtype-16")
+        }
+        if referReasons.isEmpty, let cited = referralByModel(original: original, normalized: normalized, tokens: tokens)
+        {
+            referReasons.append("model")
+            evidence += cited
         }
         let refer = !referReasons.isEmpty
         var escalateReasons: [String] = []
@@ -85,5 +99,24 @@ public final class RiskAssessor {
         return RiskAssessment(
             level: level, reasons: ordered.filter { $0.level != nil }, escalate: !escalateReasons.isEmpty,
             escalateReasons: escalateReasons, referDiscipline: refer, referReasons: referReasons, evidence: evidence)
+    }
+
+    /// The model's referral of a clue, as the features that weighed most for it (rule `model.referral`), or `nil`
+    /// when there is no model or its probability of referral is under the threshold.
+    private func referralByModel(original: [Unicode.Scalar], normalized: NormalizedText, tokens: [Token])
+        -> [Evidence]?
+    {
+        guard let referralModel else { return nil }
+        let features = TextFeatures(normalized: normalized, tokens: tokens)
+        let (posterior, strongest) = referralModel.predict(features)
+        guard let probability = posterior[1], probability >= referralThreshold else { return nil }
+        return strongest.compactMap { feature in
+            guard let range = features.ranges[feature] else { return nil }
+            let span = normalized.originalRange(of: range)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: original[span])
+            return Evidence(
+                rule: "model.referral", subtype: 0, start: span.lowerBound, end: span.upperBound, text: String(view))
+        }
     }
 }

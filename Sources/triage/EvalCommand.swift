@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import RiskAssessment
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,6 +21,10 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
     @OptionGroup var policy: ModelPolicyOptions
 
+    @Option(
+        help: "The probability of referral the referral model needs to refer a clue no rule refers (above 1: none).")
+    var referralThreshold = RiskAssessor.standardReferralThreshold
+
     @Flag(help: "List every wrongly classified item.")
     var errors = false
 
@@ -29,6 +34,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let analyzer = try Analyzer(lexicons: lexicons.load())
         analyzer.classifier.policy = policy.policy
+        analyzer.riskAssessor.referralThreshold = referralThreshold
         let taxonomy = analyzer.lexicons.taxonomy
         var report = ClassificationReport()
         let output = OutputWriter()

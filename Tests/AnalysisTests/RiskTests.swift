@@ -1,3 +1,4 @@
+import Classification
 import Foundation
 import Pipeline
 import RiskAssessment
@@ -43,4 +44,51 @@ private func risk(_ text: String, channel: String? = nil) throws -> RiskAssessme
     let assessment = try risk("公交车司机把一位老人推倒了")
     #expect(assessment.level == .none)
     #expect(!assessment.escalate)
+}
+
+/// A referral model that has learnt one word (咖啡券) as the sign of referral.
+private func couponReferralModel(_ analyzer: Analyzer) -> NaiveBayesModel {
+    let texts: [(Int, String)] = [
+        (1, "执法人员收了咖啡券就放行"), (1, "送咖啡券给站里的人"), (1, "咖啡券一送车就走了"),
+        (0, "执法人员态度很差"), (0, "站里的人罚款不给收据"), (0, "车被扣了十天"), (0, "办证跑了好几趟"),
+    ]
+    let examples = texts.map { label, text in
+        let analysis = analyzer.analyze(text)
+        return (label: label, features: TextFeatures(normalized: analysis.normalized, tokens: analysis.tokens))
+    }
+    return NaiveBayesModel(examples: examples, minimumDocuments: 1, scoring: .multinomial)
+}
+
+@Test func theReferralModelRefersWhatNoRuleRefers() throws {
+    let analyzer = try Analyzer(lexicons: lexicons)
+    let text = "治超站执法人员对我态度很差，还提到咖啡券"
+    let analysis = analyzer.analyze(text)
+    #expect(analysis.classification.inScope)
+    #expect(!analysis.risk.referDiscipline)
+    let assessor = RiskAssessor(
+        book: lexicons.risk, pinyin: lexicons.pinyin, referralModel: couponReferralModel(analyzer))
+    assessor.referralThreshold = 0.6  // a model of seven texts is not sure of much
+    let assess = {
+        assessor.assess(
+            original: analysis.original, normalized: analysis.normalized, tokens: analysis.tokens,
+            classification: analysis.classification, amountsYuan: [], channel: nil)
+    }
+    let referred = assess()
+    #expect(referred.referDiscipline && referred.escalate)
+    #expect(referred.referReasons == ["model"])
+    #expect(referred.evidence.contains { $0.rule == "model.referral" && $0.text.contains("咖啡") })
+    assessor.referralThreshold = 1.1
+    #expect(!assess().referDiscipline)
+}
+
+@Test func theReferralModelLeavesOutOfScopeCluesAlone() throws {
+    let analyzer = try Analyzer(lexicons: lexicons)
+    let analysis = analyzer.analyze("出租车司机收了咖啡券才肯拉我")
+    #expect(!analysis.classification.inScope)
+    let assessor = RiskAssessor(
+        book: lexicons.risk, pinyin: lexicons.pinyin, referralModel: couponReferralModel(analyzer))
+    let assessment = assessor.assess(
+        original: analysis.original, normalized: analysis.normalized, tokens: analysis.tokens,
+        classification: analysis.classification, amountsYuan: [], channel: nil)
+    #expect(!assessment.referDiscipline)
 }

@@ -18,7 +18,8 @@ public final class NaiveBayesModel: Sendable {
         case complement(temperature: Double)
     }
 
-    /// The labels (0 = out of scope, 1–21 = sub-types), in column order.
+    /// The labels in column order: 0 = out of scope and 1–21 = sub-types for the sub-type model, 0 and 1 (referred)
+    /// for the referral model.
     public let labels: [Int]
     /// How the counts become label scores.
     public let scoring: Scoring
