@@ -87,8 +87,8 @@ public final class RiskAssessor {
         if classification.subtype == 16 || classification.secondary.contains(16) {
             referReasons.append("subtype-16")
         }
-        if referReasons.isEmpty, let cited = referralByModel(original: original, normalized: normalized, tokens: tokens)
-        {
+        // The referral model speaks only where the rules have not referred.
+        if referReasons.isEmpty, let cited = referralByModel(original, normalized, tokens) {
             referReasons.append("model")
             evidence += cited
         }
@@ -103,7 +103,7 @@ public final class RiskAssessor {
 
     /// The model's referral of a clue, as the features that weighed most for it (rule `model.referral`), or `nil`
     /// when there is no model or its probability of referral is under the threshold.
-    private func referralByModel(original: [Unicode.Scalar], normalized: NormalizedText, tokens: [Token])
+    private func referralByModel(_ original: [Unicode.Scalar], _ normalized: NormalizedText, _ tokens: [Token])
         -> [Evidence]?
     {
         guard let referralModel else { return nil }
