@@ -28,7 +28,7 @@ public final class Analyzer {
         normalizer = Normalizer(simplification: lexicons.simplification)
         segmenter = try Segmenter(dictionary: lexicons.dictionary)
         classifier = Classifier(book: lexicons.rules, pinyin: lexicons.pinyin, model: lexicons.model)
-        riskAssessor = RiskAssessor(book: lexicons.risk, pinyin: lexicons.pinyin, referralModel: lexicons.referralModel)
+        riskAssessor = RiskAssessor(book: lexicons.risk, pinyin: lexicons.pinyin, models: lexicons.riskModels)
     }
 
     /// Every stage's result for one text.

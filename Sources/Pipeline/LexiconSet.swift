@@ -26,10 +26,11 @@ public struct LexiconSet: Sendable {
     public let model: NaiveBayesModel?
     /// The model's file, relative to the lexicon folder (`triage lexicon train` writes it).
     public static let modelFile = "model/naive-bayes.tsv"
-    /// The statistical model of referral to discipline inspection (`model/referral.tsv`), when there is one.
-    public let referralModel: NaiveBayesModel?
-    /// The referral model's file, relative to the lexicon folder (`triage lexicon train` writes it).
+    /// The statistical models behind the risk rules (`model/referral.tsv`, `model/high-risk.tsv`), those there are.
+    public let riskModels: RiskModels
+    /// The risk models' files, relative to the lexicon folder (`triage lexicon train` writes them).
     public static let referralModelFile = "model/referral.tsv"
+    public static let highRiskModelFile = "model/high-risk.tsv"
     /// The risk rules (`risk/`).
     public let risk: RuleBook
     /// The entity extractor (`places/`, `entities/`).
@@ -51,6 +52,7 @@ public struct LexiconSet: Sendable {
         // The models and the dictionary load on other threads while this one reads the rules.
         let loadingModel = BackgroundLoad.optionalModel(at: directory + "/" + LexiconSet.modelFile)
         let loadingReferralModel = BackgroundLoad.optionalModel(at: directory + "/" + LexiconSet.referralModelFile)
+        let loadingHighRiskModel = BackgroundLoad.optionalModel(at: directory + "/" + LexiconSet.highRiskModelFile)
         let loadingDictionary = BackgroundLoad { () throws(LexiconError) in
             try DomainDictionary.load(lexiconDirectory: directory, normalizer: normalizer)
         }
@@ -59,12 +61,13 @@ public struct LexiconSet: Sendable {
         rules = try RuleBook.load(
             directory: directory + "/rules", validSubtypes: Set(taxonomy.subtypeIDs), normalizer: normalizer)
         risk = try RuleBook.load(
-            directory: directory + "/risk", validSubtypes: [], validReasons: Set(RiskReason.allCases.map(\.rawValue)),
+            directory: directory + "/risk", validSubtypes: [],
+            validReasons: Set(RiskReason.ruleReasons.map(\.rawValue)),
             sharedFiles: [directory + "/rules/scope.rules"], normalizer: normalizer)
         jurisdiction = try Jurisdiction.load(path: directory + "/jurisdictions.tsv")
         entities = try EntityExtractor(lexiconDirectory: directory)
         model = try loadingModel.value()
-        referralModel = try loadingReferralModel.value()
+        riskModels = RiskModels(referral: try loadingReferralModel.value(), highRisk: try loadingHighRiskModel.value())
         dictionary = try loadingDictionary.value()
         for county in entities.gazetteer.counties.sorted() where jurisdiction.unitByCounty[county] == nil {
             throw LexiconError(

@@ -41,7 +41,23 @@ public struct RiskAssessment: Sendable, Equatable {
         evidence: [])
 }
 
-/// Assesses risk from the risk lexicon (`Lexicons/risk/`), the classification and the entities.
+/// The statistical models behind the risk rules (`Lexicons/model/`), each trained by `triage lexicon train` on one
+/// yes-or-no label of the train split, and each speaking only where the rules are silent.
+public struct RiskModels: Sendable {
+    /// Refers an in-scope clue that no rule refers (label 1: `refer_discipline`).
+    public var referral: NaiveBayesModel?
+    /// Makes high an in-scope clue that no rule makes high (label 1: risk `high`).
+    public var highRisk: NaiveBayesModel?
+
+    /// Creates a set of models; a missing one leaves its decision to the rules.
+    public init(referral: NaiveBayesModel? = nil, highRisk: NaiveBayesModel? = nil) {
+        self.referral = referral
+        self.highRisk = highRisk
+    }
+}
+
+/// Assesses risk from the risk lexicon (`Lexicons/risk/`), the classification and the entities, with the risk
+/// models behind the rules.
 ///
 /// One per task or thread, like its rule engine.
 public final class RiskAssessor {
@@ -49,19 +65,20 @@ public final class RiskAssessor {
     public let engine: RuleEngine
     /// A sum at stake from which `large-sum` holds, in yuan.
     public var largeSum = 10_000.0
-    /// The statistical referral model (labels 0 and 1), which refers an in-scope clue the rules do not refer when
-    /// its probability of referral reaches `referralThreshold`; `nil` leaves referral to the rules.
-    public let referralModel: NaiveBayesModel?
-    /// The probability of referral the model needs.
-    public var referralThreshold = RiskAssessor.standardReferralThreshold
-    /// The default probability of referral the model needs, chosen on train items of batches the rules had not
-    /// been tuned on (`Corpus/README.md`).
-    public static let standardReferralThreshold = 0.99
+    /// The models behind the rules.
+    public let models: RiskModels
+    /// The probability of referral the referral model needs.
+    public var referralThreshold = RiskAssessor.standardThreshold
+    /// The probability of high risk the high-risk model needs.
+    public var highRiskThreshold = RiskAssessor.standardThreshold
+    /// The default probability either model needs, chosen on train items of batches the rules had not been tuned
+    /// on (`Corpus/README.md`).
+    public static let standardThreshold = 0.99
 
-    /// Creates an assessor over a risk rule book, with a referral model if there is one.
-    public init(book: RuleBook, pinyin: PinyinTable, referralModel: NaiveBayesModel? = nil) {
+    /// Creates an assessor over a risk rule book, with the models there are.
+    public init(book: RuleBook, pinyin: PinyinTable, models: RiskModels = RiskModels()) {
         engine = RuleEngine(book: book, pinyin: pinyin)
-        self.referralModel = referralModel
+        self.models = models
     }
 
     /// Assesses a classified clue. `amountsYuan` are the sums among its entities; `channel` is where it came from
@@ -81,14 +98,23 @@ public final class RiskAssessor {
         }
         if amountsYuan.contains(where: { $0 >= largeSum }) { found.insert(.largeSum) }
         if channel == "media" { found.insert(.media) }
+        let learned = LearnedRisk(original: original, normalized: normalized, tokens: tokens)
+        // The models speak only where the rules are silent.
+        if !found.contains(where: { $0.level == .high }),
+            let cited = learned.evidence(of: models.highRisk, threshold: highRiskThreshold, rule: "model.high-risk")
+        {
+            found.insert(.model)
+            evidence += cited
+        }
         let ordered = RiskReason.allCases.filter(found.contains)
         let level = ordered.compactMap(\.level).max() ?? .low
         var referReasons = ordered.filter(\.refers).map(\.rawValue)
         if classification.subtype == 16 || classification.secondary.contains(16) {
             referReasons.append("subtype-16")
         }
-        // The referral model speaks only where the rules have not referred.
-        if referReasons.isEmpty, let cited = referralByModel(original, normalized, tokens) {
+        if referReasons.isEmpty,
+            let cited = learned.evidence(of: models.referral, threshold: referralThreshold, rule: "model.referral")
+        {
             referReasons.append("model")
             evidence += cited
         }
@@ -100,23 +126,33 @@ public final class RiskAssessor {
             level: level, reasons: ordered.filter { $0.level != nil }, escalate: !escalateReasons.isEmpty,
             escalateReasons: escalateReasons, referDiscipline: refer, referReasons: referReasons, evidence: evidence)
     }
+}
 
-    /// The model's referral of a clue, as the features that weighed most for it (rule `model.referral`), or `nil`
-    /// when there is no model or its probability of referral is under the threshold.
-    private func referralByModel(_ original: [Unicode.Scalar], _ normalized: NormalizedText, _ tokens: [Token])
-        -> [Evidence]?
-    {
-        guard let referralModel else { return nil }
-        let features = TextFeatures(normalized: normalized, tokens: tokens)
-        let (posterior, strongest) = referralModel.predict(features)
-        guard let probability = posterior[1], probability >= referralThreshold else { return nil }
+/// What the risk models read of one clue: its features, made once for both models and only if one is asked.
+private final class LearnedRisk {
+    let original: [Unicode.Scalar]
+    let normalized: NormalizedText
+    let tokens: [Token]
+    lazy var features = TextFeatures(normalized: normalized, tokens: tokens)
+
+    init(original: [Unicode.Scalar], normalized: NormalizedText, tokens: [Token]) {
+        self.original = original
+        self.normalized = normalized
+        self.tokens = tokens
+    }
+
+    /// The features that weighed most for label 1 of `model`, cited as `rule`, or `nil` when there is no model or
+    /// its probability of label 1 is under `threshold`.
+    func evidence(of model: NaiveBayesModel?, threshold: Double, rule: String) -> [Evidence]? {
+        guard let model else { return nil }
+        let (posterior, strongest) = model.predict(features)
+        guard let probability = posterior[1], probability >= threshold else { return nil }
         return strongest.compactMap { feature in
             guard let range = features.ranges[feature] else { return nil }
             let span = normalized.originalRange(of: range)
             var view = String.UnicodeScalarView()
             view.append(contentsOf: original[span])
-            return Evidence(
-                rule: "model.referral", subtype: 0, start: span.lowerBound, end: span.upperBound, text: String(view))
+            return Evidence(rule: rule, subtype: 0, start: span.lowerBound, end: span.upperBound, text: String(view))
         }
     }
 }

@@ -21,11 +21,17 @@ public enum RiskReason: String, Sendable, Codable, CaseIterable {
     case favouritism
     case collusion
     case coverUp = "cover-up"
+    /// No rule makes the clue high, but the high-risk model is sure it is (`Lexicons/risk/README.md`); no rule file
+    /// may name it.
+    case model
+
+    /// The reasons a rule of the risk lexicon may give: all but `model`.
+    public static var ruleReasons: [RiskReason] { allCases.filter { $0 != .model } }
 
     /// The level this reason raises a clue to, or `nil` for reasons that only bear on referral.
     public var level: RiskLevel? {
         switch self {
-        case .violence, .death, .onlineSpread, .media, .massGathering: return .high
+        case .violence, .death, .onlineSpread, .media, .massGathering, .model: return .high
         case .bribery, .largeSum, .vulnerable, .escalationThreat, .repeated: return .medium
         case .favouritism, .collusion, .coverUp: return nil
         }

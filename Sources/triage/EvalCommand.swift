@@ -21,9 +21,12 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
     @OptionGroup var policy: ModelPolicyOptions
 
+    @Option(help: "The referral model's probability needed to refer a clue no rule refers (above 1: rules alone).")
+    var referralThreshold = RiskAssessor.standardThreshold
+
     @Option(
-        help: "The probability of referral the referral model needs to refer a clue no rule refers (above 1: none).")
-    var referralThreshold = RiskAssessor.standardReferralThreshold
+        help: "The high-risk model's probability needed to make high a clue no rule makes high (above 1: rules alone).")
+    var highRiskThreshold = RiskAssessor.standardThreshold
 
     @Flag(help: "List every wrongly classified item.")
     var errors = false
@@ -35,6 +38,7 @@ struct EvalCommand: ParsableCommand {
         let analyzer = try Analyzer(lexicons: lexicons.load())
         analyzer.classifier.policy = policy.policy
         analyzer.riskAssessor.referralThreshold = referralThreshold
+        analyzer.riskAssessor.highRiskThreshold = highRiskThreshold
         let taxonomy = analyzer.lexicons.taxonomy
         var report = ClassificationReport()
         let output = OutputWriter()

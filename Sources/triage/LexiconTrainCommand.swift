@@ -8,12 +8,14 @@ struct LexiconTrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the statistical models that back the rules up, on labelled files.",
         discussion: """
-            Trains two naive Bayes models over the words and Han character pairs of every item (the same tokens \
-            the rules see). The sub-type model (Lexicons/model/naive-bayes.tsv) labels texts where the rules are \
-            silent, and such labels are marked decided_by "model" and needs_review. The referral model \
-            (Lexicons/model/referral.tsv) learns the items' refer_discipline labels: it refers an in-scope clue \
-            that no rule refers when its probability of referral is at least 0.99, with the reason "model". \
-            Train on the train split only: the test split must stay unseen.
+            Trains three naive Bayes models over the words and Han character pairs of every item (the same tokens \
+            the rules see), each speaking only where the rules are silent. The sub-type model \
+            (Lexicons/model/naive-bayes.tsv) labels texts no rule labels; such labels are marked decided_by \
+            "model" and need review. The referral model (Lexicons/model/referral.tsv) learns refer_discipline and \
+            refers an in-scope clue no rule refers (refer reason "model"); the high-risk model \
+            (Lexicons/model/high-risk.tsv) learns which items are high risk and makes high an in-scope clue no rule \
+            makes high (reason "model"). Each of the two needs a probability of at least 0.99. Train on the train \
+            split only: the test split must stay unseen.
             """
     )
 
@@ -28,6 +30,7 @@ struct LexiconTrainCommand: ParsableCommand {
         let analyzer = try Analyzer(lexicons: loaded)
         var examples: [(label: Int, features: TextFeatures)] = []
         var referrals: [(label: Int, features: TextFeatures)] = []
+        var highRisks: [(label: Int, features: TextFeatures)] = []
         for path in files {
             let items: [LabelledClue]
             do { items = try LabelledClue.load(path: path) } catch { throw ValidationError("\(error)") }
@@ -36,19 +39,27 @@ struct LexiconTrainCommand: ParsableCommand {
                 let features = TextFeatures(normalized: analysis.normalized, tokens: analysis.tokens)
                 examples.append((item.primary, features))
                 if let refer = item.referDiscipline { referrals.append((refer ? 1 : 0, features)) }
+                if let risk = item.risk { highRisks.append((risk == "high" ? 1 : 0, features)) }
             }
         }
         let model = NaiveBayesModel(examples: examples, scoring: try self.model.modelScoring())
         try write(model, to: LexiconSet.modelFile, in: loaded.directory)
         print("trained on \(examples.count) items, \(model.labels.count) labels; wrote \(LexiconSet.modelFile)")
-        guard Set(referrals.map(\.label)).count == 2 else {
-            print("no referral model: the items need refer_discipline labels, some true and some false")
+        try trainYesOrNo(referrals, label: "refer_discipline", file: LexiconSet.referralModelFile, in: loaded.directory)
+        try trainYesOrNo(highRisks, label: "risk", file: LexiconSet.highRiskModelFile, in: loaded.directory)
+    }
+
+    /// Trains and writes a model of one yes-or-no label, when the items hold both answers.
+    private func trainYesOrNo(
+        _ examples: [(label: Int, features: TextFeatures)], label: String, file: String, in directory: String
+    ) throws {
+        let yes = examples.filter { $0.label == 1 }.count
+        guard yes > 0, yes < examples.count else {
+            print("no model in \(file): the items' \(label) labels are all alike")
             return
         }
-        let referralModel = NaiveBayesModel(examples: referrals, scoring: .multinomial)
-        try write(referralModel, to: LexiconSet.referralModelFile, in: loaded.directory)
-        let referred = referrals.filter { $0.label == 1 }.count
-        print("trained on \(referrals.count) items, \(referred) referred; wrote \(LexiconSet.referralModelFile)")
+        try write(NaiveBayesModel(examples: examples, scoring: .multinomial), to: file, in: directory)
+        print("trained on \(examples.count) items, \(yes) of them yes; wrote \(file)")
     }
 
     private func write(_ model: NaiveBayesModel, to file: String, in directory: String) throws {

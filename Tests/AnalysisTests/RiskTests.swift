@@ -46,8 +46,8 @@ private func risk(_ text: String, channel: String? = nil) throws -> RiskAssessme
     #expect(!assessment.escalate)
 }
 
-/// A referral model that has learnt one word (咖啡券) as the sign of referral.
-private func couponReferralModel(_ analyzer: Analyzer) -> NaiveBayesModel {
+/// A yes-or-no model that has learnt one word (咖啡券) as the sign of yes.
+private func couponModel(_ analyzer: Analyzer) -> NaiveBayesModel {
     let texts: [(Int, String)] = [
         (1, "执法人员收了咖啡券就放行"), (1, "送咖啡券给站里的人"), (1, "咖啡券一送车就走了"),
         (0, "执法人员态度很差"), (0, "站里的人罚款不给收据"), (0, "车被扣了十天"), (0, "办证跑了好几趟"),
@@ -66,7 +66,7 @@ private func couponReferralModel(_ analyzer: Analyzer) -> NaiveBayesModel {
     #expect(analysis.classification.inScope)
     #expect(!analysis.risk.referDiscipline)
     let assessor = RiskAssessor(
-        book: lexicons.risk, pinyin: lexicons.pinyin, referralModel: couponReferralModel(analyzer))
+        book: lexicons.risk, pinyin: lexicons.pinyin, models: RiskModels(referral: couponModel(analyzer)))
     assessor.referralThreshold = 0.6  // a model of seven texts is not sure of much
     let assess = {
         assessor.assess(
@@ -86,9 +86,30 @@ private func couponReferralModel(_ analyzer: Analyzer) -> NaiveBayesModel {
     let analysis = analyzer.analyze("出租车司机收了咖啡券才肯拉我")
     #expect(!analysis.classification.inScope)
     let assessor = RiskAssessor(
-        book: lexicons.risk, pinyin: lexicons.pinyin, referralModel: couponReferralModel(analyzer))
+        book: lexicons.risk, pinyin: lexicons.pinyin,
+        models: RiskModels(referral: couponModel(analyzer), highRisk: couponModel(analyzer)))
     let assessment = assessor.assess(
         original: analysis.original, normalized: analysis.normalized, tokens: analysis.tokens,
         classification: analysis.classification, amountsYuan: [], channel: nil)
-    #expect(!assessment.referDiscipline)
+    #expect(!assessment.referDiscipline && assessment.level == .none)
+}
+
+@Test func theHighRiskModelRaisesWhatNoRuleRaises() throws {
+    let analyzer = try Analyzer(lexicons: lexicons)
+    let analysis = analyzer.analyze("治超站执法人员对我态度很差，还提到咖啡券")
+    #expect(analysis.risk.level != .high)
+    let assessor = RiskAssessor(
+        book: lexicons.risk, pinyin: lexicons.pinyin, models: RiskModels(highRisk: couponModel(analyzer)))
+    assessor.highRiskThreshold = 0.6  // a model of seven texts is not sure of much
+    let assess = {
+        assessor.assess(
+            original: analysis.original, normalized: analysis.normalized, tokens: analysis.tokens,
+            classification: analysis.classification, amountsYuan: [], channel: nil)
+    }
+    let raised = assess()
+    #expect(raised.level == .high && raised.reasons.contains(.model) && raised.escalate)
+    #expect(!raised.referDiscipline)
+    #expect(raised.evidence.contains { $0.rule == "model.high-risk" && $0.text.contains("咖啡") })
+    assessor.highRiskThreshold = 1.1
+    #expect(assess().level == analysis.risk.level)
 }
