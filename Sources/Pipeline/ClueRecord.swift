@@ -51,11 +51,12 @@ public struct ClueRecord: Sendable, Equatable {
         needsReview = classification.needsReview
         let personal = analysis.entities.mentions.filter(\.kind.isPersonalData)
         func masked(_ item: Evidence) -> Evidence {
-            guard !revealingPersonalData, personal.contains(where: { $0.start < item.end && item.start < $0.end })
-            else { return item }
+            let overlapping = personal.filter { $0.start < item.end && item.start < $0.end }
+            guard !revealingPersonalData, !overlapping.isEmpty else { return item }
+            // The mentions that overlap the span, cut to it and counted from its start.
             let text = PersonalData.maskText(
                 Array(analysis.original[item.start..<item.end]),
-                mentions: personal.map {
+                mentions: overlapping.map {
                     EntityMention(
                         kind: $0.kind, start: max(0, $0.start - item.start),
                         end: min(item.end - item.start, $0.end - item.start), value: $0.value, text: $0.text)
