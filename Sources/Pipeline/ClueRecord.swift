@@ -19,6 +19,7 @@ public struct ClueRecord: Sendable, Equatable {
     public let subtype: Named
     public let secondary: [Int]
     public let confidence: Double
+    /// Whether a person should check it: rules that disagree, or a sub-type, high risk or referral only a model gave.
     public let needsReview: Bool
     public let evidence: [Evidence]
     /// How the decision was made: `rules`, or `model` when the statistical model backed silent rules up.
@@ -48,7 +49,8 @@ public struct ClueRecord: Sendable, Equatable {
         }
         secondary = classification.secondary
         confidence = (classification.confidence * 100).rounded() / 100
-        needsReview = classification.needsReview
+        // A flag only a model raised needs review, like a sub-type only a model chose.
+        needsReview = classification.needsReview || analysis.risk.raisedByModel
         let personal = analysis.entities.mentions.filter(\.kind.isPersonalData)
         func masked(_ item: Evidence) -> Evidence {
             let overlapping = personal.filter { $0.start < item.end && item.start < $0.end }

@@ -35,6 +35,9 @@ public struct RiskAssessment: Sendable, Equatable {
         self.evidence = evidence
     }
 
+    /// Whether a risk model, and no rule, made the clue high or referred it.
+    public var raisedByModel: Bool { referReasons == ["model"] || reasons.contains(.model) }
+
     /// The assessment of an out-of-scope clue.
     public static let outOfScope = RiskAssessment(
         level: .none, reasons: [], escalate: false, escalateReasons: [], referDiscipline: false, referReasons: [],
