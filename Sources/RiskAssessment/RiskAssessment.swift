@@ -71,12 +71,14 @@ public final class RiskAssessor {
     /// The models behind the rules.
     public let models: RiskModels
     /// The probability of referral the referral model needs.
-    public var referralThreshold = RiskAssessor.standardThreshold
+    public var referralThreshold = RiskAssessor.standardReferralThreshold
     /// The probability of high risk the high-risk model needs.
-    public var highRiskThreshold = RiskAssessor.standardThreshold
-    /// The default probability either model needs, chosen on train items of batches the rules had not been tuned
-    /// on (`Corpus/README.md`).
-    public static let standardThreshold = 0.99
+    public var highRiskThreshold = RiskAssessor.standardHighRiskThreshold
+    /// The default probabilities the models need, chosen on train items of batches the rules had not been tuned on
+    /// (`Corpus/README.md`). The high-risk model's is the stricter: naive Bayes is overconfident, and at 0.99 one
+    /// word (转发 heading a repost) was enough to make a clue high.
+    public static let standardReferralThreshold = 0.99
+    public static let standardHighRiskThreshold = 0.9999
 
     /// Creates an assessor over a risk rule book, with the models there are.
     public init(book: RuleBook, pinyin: PinyinTable, models: RiskModels = RiskModels()) {

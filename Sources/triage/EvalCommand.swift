@@ -22,11 +22,11 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var policy: ModelPolicyOptions
 
     @Option(help: "The referral model's probability needed to refer a clue no rule refers (above 1: rules alone).")
-    var referralThreshold = RiskAssessor.standardThreshold
+    var referralThreshold = RiskAssessor.standardReferralThreshold
 
     @Option(
         help: "The high-risk model's probability needed to make high a clue no rule makes high (above 1: rules alone).")
-    var highRiskThreshold = RiskAssessor.standardThreshold
+    var highRiskThreshold = RiskAssessor.standardHighRiskThreshold
 
     @Flag(help: "List every wrongly classified item.")
     var errors = false

@@ -14,7 +14,7 @@ struct LexiconTrainCommand: ParsableCommand {
             "model" and need review. The referral model (Lexicons/model/referral.tsv) learns refer_discipline and \
             refers an in-scope clue no rule refers (refer reason "model"); the high-risk model \
             (Lexicons/model/high-risk.tsv) learns which items are high risk and makes high an in-scope clue no rule \
-            makes high (reason "model"). Each of the two needs a probability of at least 0.99. Train on the train \
+            makes high (reason "model"). They need a probability of at least 0.99 and 0.9999. Train on the train \
             split only: the test split must stay unseen.
             """
     )
