@@ -11,8 +11,8 @@ public struct EntityExtractor: Sendable {
     private let moneyContext: DomainDictionary
     private let priceMarkers: [String]
     private let bodies: DomainDictionary
-    private let badgeCues: [String]
-    private let nameCues: [String]
+    private let badgeCues: CueWords
+    private let nameCues: CueWords
     private let surnames: Set<String>
     private let places: DomainDictionary
     private let serviceNumbers: Set<String>
@@ -34,8 +34,8 @@ public struct EntityExtractor: Sendable {
         moneyContext = DomainDictionary(terms: try words(EntityExtractor.files.money))
         priceMarkers = try words(EntityExtractor.files.prices)
         bodies = DomainDictionary(terms: try words(EntityExtractor.files.bodies))
-        badgeCues = try words(EntityExtractor.files.badges).sorted { $0.count > $1.count }
-        nameCues = try words(EntityExtractor.files.names).sorted { $0.count > $1.count }
+        badgeCues = CueWords(try words(EntityExtractor.files.badges))
+        nameCues = CueWords(try words(EntityExtractor.files.names))
         surnames = Set(try words(EntityExtractor.files.surnames))
         serviceNumbers = Set(try words(EntityExtractor.files.serviceNumbers))
         places = DomainDictionary(terms: gazetteer.places.keys)
@@ -126,9 +126,8 @@ public struct EntityExtractor: Sendable {
         var found: [(EntityKind, Range<Int>, String)] = []
         let honorifics = ["先生", "女士", "师傅", "大爷", "阿姨"]
         let stops: Set<Unicode.Scalar> = ["在", "是", "的", "反", "说", "称", "从", "于", "因", "，", ",", "。", ":", " ", "来"]
-        let cueStarts = ScalarSet(nameCues.compactMap(\.unicodeScalars.first))
-        for position in scalars.indices where cueStarts.contains(scalars[position]) {
-            for cue in nameCues where scalars.hasPrefix(cue, at: position) {
+        for position in scalars.indices where nameCues.starts.contains(scalars[position]) {
+            for cue in nameCues.words where scalars.hasPrefix(cue, at: position) {
                 var start = position + cue.unicodeScalars.count
                 while start < scalars.count && (scalars[start] == ":" || scalars[start] == " ") { start += 1 }
                 // 我是太和县的李秀英: a short description ending in 的, then the name, then punctuation.

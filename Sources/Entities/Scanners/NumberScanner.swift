@@ -32,7 +32,7 @@ struct NumberScanner {
     }
 
     /// Mentions found: (kind, range in the normalised text, value).
-    static func scan(_ scalars: [Unicode.Scalar], badgeCues: [String]) -> [(EntityKind, Range<Int>, String)] {
+    static func scan(_ scalars: [Unicode.Scalar], badgeCues: CueWords) -> [(EntityKind, Range<Int>, String)] {
         var found: [(EntityKind, Range<Int>, String)] = []
         var index = 0
         while index < scalars.count {
@@ -84,11 +84,10 @@ struct NumberScanner {
             index = end
         }
         // Badge numbers: a run of letters and digits right after a cue word.
-        let cueStarts = ScalarSet(badgeCues.compactMap(\.unicodeScalars.first))
-        for position in scalars.indices where cueStarts.contains(scalars[position]) {
+        for position in scalars.indices where badgeCues.starts.contains(scalars[position]) {
             // 身份证号 is an ID number's cue, not a badge's.
             if position >= 2, scalars[position - 2] == "身", scalars[position - 1] == "份" { continue }
-            for cue in badgeCues where scalars.hasPrefix(cue, at: position) {
+            for cue in badgeCues.words where scalars.hasPrefix(cue, at: position) {
                 var start = position + cue.unicodeScalars.count
                 while start < scalars.count && (scalars[start] == ":" || scalars[start] == " " || scalars[start] == "是")
                 {

@@ -1,3 +1,5 @@
+import TextNormalization
+
 extension Unicode.Scalar {
     /// An ASCII digit.
     var isDigit: Bool { ("0"..."9").contains(self) }
@@ -23,5 +25,20 @@ extension Array where Element == Unicode.Scalar {
             index += 1
         }
         return true
+    }
+}
+
+/// Cue words, longest first, with the characters they start with: prepared once when the lexicons load, so that a
+/// scan only tries the words at positions holding one of those characters.
+struct CueWords: Sendable {
+    /// The words, longest first.
+    let words: [String]
+    /// The first character of each word.
+    let starts: ScalarSet
+
+    /// Prepares a list of cue words.
+    init(_ words: [String]) {
+        self.words = words.sorted { $0.count > $1.count }
+        starts = ScalarSet(words.compactMap { $0.unicodeScalars.first })
     }
 }
