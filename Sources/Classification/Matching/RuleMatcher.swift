@@ -86,7 +86,7 @@ final class RuleMatcher {
             }
         }
         let wordBreaks = found.filter { negationBreaks.contains($0.term) }.map(\.range.lowerBound)
-        let questions = Set(RuleMatcher.choiceQuestionNegators(tokens))
+        let questions = Set(RuleMatcher.choiceQuestionNegators(tokens, in: scalars))
         markNegation(&found, breaks: breaks, wordBreaks: wordBreaks, questions: questions)
         markOperatorTurns(&found, scalars: scalars)
         return found
@@ -120,21 +120,48 @@ final class RuleMatcher {
 
     /// The start positions of negator tokens that ask instead of negating: 不 or 没 between two equal words
     /// (是|不|是, 能|不|能), and 没有 after 有 (有|没有).
-    static func choiceQuestionNegators(_ tokens: [Token]) -> [Int] {
+    static func choiceQuestionNegators(_ tokens: [Token], in scalars: [Unicode.Scalar]) -> [Int] {
         guard tokens.count >= 2 else { return [] }
         var found: [Int] = []
         // Only one- and two-character words can be 不, 没 or 没有: the others are not compared at all.
         for index in 1..<tokens.count where tokens[index].range.count <= 2 {
-            let word = tokens[index].text
-            let before = tokens[index - 1].text
-            let after = index + 1 < tokens.count ? tokens[index + 1].text : ""
-            if (word == "不" || word == "没") && before == after && !before.isEmpty
-                || word == "没有" && before == "有"
-            {
-                found.append(tokens[index].range.lowerBound)
+            let word = scalars[tokens[index].range]
+            let before = scalars[tokens[index - 1].range]
+            let asks: Bool
+            if sameText(word, ["不"]) || sameText(word, ["没"]) {
+                asks = index + 1 < tokens.count && sameText(before, scalars[tokens[index + 1].range])
+            } else {
+                asks = sameText(word, ["没", "有"]) && sameText(before, ["有"])
             }
+            if asks { found.append(tokens[index].range.lowerBound) }
         }
         return found
+    }
+
+    /// Whether two texts are equal as Strings (canonically equivalent), compared on their scalars: a text made only of
+    /// characters that are in NFC by themselves and combine with nothing (ASCII, CJK ideographs, CJK and general
+    /// punctuation, full-width forms, emoji) is in NFC, and two NFC texts are equivalent only when their scalars are equal.
+    /// Other texts that differ in scalars are compared as Strings.
+    static func sameText(
+        _ text: ArraySlice<Unicode.Scalar>, _ other: some Collection<Unicode.Scalar>
+    ) -> Bool {
+        if text.elementsEqual(other) { return true }
+        func untouchedByNormalization(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            // U+2000, U+2001 and the tone marks U+302A–U+302F are not: they decompose or combine.
+            case 0..<0x80, 0x2002...0x206F, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                0xFF00...0xFFEF, 0x1F000...0x1FAFF:
+                return true
+            default:
+                return false
+            }
+        }
+        if text.allSatisfy(untouchedByNormalization) && other.allSatisfy(untouchedByNormalization) { return false }
+        var first = String.UnicodeScalarView()
+        first.append(contentsOf: text)
+        var second = String.UnicodeScalarView()
+        second.append(contentsOf: other)
+        return String(first) == String(second)
     }
 
     /// An operator's turn starts at an operator label followed by a colon (or opening a line) and runs to the next
