@@ -115,11 +115,9 @@ public final class Classifier {
         let evidence = strongest.compactMap { feature -> Evidence? in
             guard let range = features.ranges[feature] else { return nil }
             let span = normalized.originalRange(of: range)
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: original[span])
             return Evidence(
                 rule: "model.naive-bayes", subtype: best.key, start: span.lowerBound, end: span.upperBound,
-                text: String(view))
+                text: String(scalars: original[span]))
         }
         var result = Classification(
             inScope: true, subtype: best.key, secondary: [], confidence: best.value * 0.8, needsReview: true,

@@ -82,11 +82,9 @@ public final class RuleEngine {
         func evidence(_ rule: Rule, _ matches: [TermMatch]) -> [Evidence] {
             matches.map { match in
                 let span = normalized.originalRange(of: match.range)
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: original[span])
                 return Evidence(
                     rule: rule.id, subtype: rule.subtype, start: span.lowerBound, end: span.upperBound,
-                    text: String(view))
+                    text: String(scalars: original[span]))
             }
         }
 

@@ -20,17 +20,12 @@ public struct NormalizedText: Sendable, Equatable {
 
     /// The normalised text.
     public var text: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        String(scalars: scalars)
     }
 
     /// The normalised text of a range of scalars.
     public func text(in range: Range<Int>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count * 3)
-        for scalar in scalars[range] { bytes.append(contentsOf: UTF8.encode(scalar)!) }
-        return String(decoding: bytes, as: UTF8.self)
+        String(scalars: scalars[range])
     }
 
     /// The range of the original text that a range of the normalised text came from.

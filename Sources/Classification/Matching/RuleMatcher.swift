@@ -157,11 +157,7 @@ final class RuleMatcher {
             }
         }
         if text.allSatisfy(untouchedByNormalization) && other.allSatisfy(untouchedByNormalization) { return false }
-        var first = String.UnicodeScalarView()
-        first.append(contentsOf: text)
-        var second = String.UnicodeScalarView()
-        second.append(contentsOf: other)
-        return String(first) == String(second)
+        return String(scalars: text) == String(scalars: other)
     }
 
     /// An operator's turn starts at an operator label followed by a colon (or opening a line) and runs to the next

@@ -12,9 +12,7 @@ extension Unicode.Scalar {
 extension Array where Element == Unicode.Scalar {
     /// The text of a range.
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self[range])
-        return String(view)
+        String(scalars: self[range])
     }
 
     /// Whether the text at `position` starts with `prefix`.
