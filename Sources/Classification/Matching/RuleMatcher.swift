@@ -63,22 +63,23 @@ final class RuleMatcher {
         }
         var found: [TermMatch] = []
         found.reserveCapacity(tokens.count)
-        var seen = Set<Int64>()
         for token in tokens where token.isWord {
             let start = token.range.lowerBound
+            let firstAtStart = found.count
             characterTrie.matches(in: keys, from: start) { term, end in
                 guard wordAtEnd[end] >= 0 else { return }
-                if !sounds.isEmpty { seen.insert(Int64(term) << 40 | Int64(start) << 20 | Int64(end)) }
                 found.append(
                     TermMatch(
                         term: term, range: start..<end, firstWord: Int(wordAtStart[start]),
                         lastWord: Int(wordAtEnd[end]), bySound: false))
             }
             guard !sounds.isEmpty, table.isHan(scalars[start]) else { continue }
+            // A term found by its characters here is not found again by its sound.
+            let byCharacters = firstAtStart..<found.count
             soundTrie.matches(in: sounds, from: start) { term, end in
-                guard wordAtEnd[end] >= 0, !seen.contains(Int64(term) << 40 | Int64(start) << 20 | Int64(end)) else {
-                    return
-                }
+                guard wordAtEnd[end] >= 0,
+                    !found[byCharacters].contains(where: { $0.term == term && $0.range.upperBound == end })
+                else { return }
                 found.append(
                     TermMatch(
                         term: term, range: start..<end, firstWord: Int(wordAtStart[start]),
