@@ -155,9 +155,9 @@ private final class LearnedRisk {
         let cited = strongest.compactMap { feature -> Evidence? in
             guard let range = features.ranges[feature] else { return nil }
             let span = normalized.originalRange(of: range)
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: original[span])
-            return Evidence(rule: rule, subtype: 0, start: span.lowerBound, end: span.upperBound, text: String(view))
+            return Evidence(
+                rule: rule, subtype: 0, start: span.lowerBound, end: span.upperBound,
+                text: String(scalars: original[span]))
         }
         // A single character (们, 号) says little to a reader: longer features are cited when there are any.
         let longer = cited.filter { $0.end - $0.start >= 2 }
