@@ -118,7 +118,9 @@ public final class NaiveBayesModel: Sendable {
     public func predict(_ features: TextFeatures) -> (posterior: [Int: Double], strongest: [String]) {
         guard !labels.isEmpty else { return ([:], []) }
         let width = labels.count
+        // In row order: a dictionary's order changes from process to process, and so would the sums' last bits.
         let present = features.ranges.keys.compactMap { feature in rows[feature].map { (feature, $0) } }
+            .sorted { $0.1 < $1.1 }
         var scores = bias
         for (_, row) in present {
             for column in 0..<width { scores[column] += weights[row * width + column] }
