@@ -113,7 +113,7 @@ public final class Classifier {
             return decision
         }
         let evidence = strongest.compactMap { feature -> Evidence? in
-            guard let range = features.ranges[feature] else { return nil }
+            guard let range = features.range(of: feature) else { return nil }
             let span = normalized.originalRange(of: range)
             return Evidence(
                 rule: "model.naive-bayes", subtype: best.key, start: span.lowerBound, end: span.upperBound,

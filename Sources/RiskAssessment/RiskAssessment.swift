@@ -153,7 +153,7 @@ private final class LearnedRisk {
         let (posterior, strongest) = model.predict(features)
         guard let probability = posterior[1], probability >= threshold else { return nil }
         let cited = strongest.compactMap { feature -> Evidence? in
-            guard let range = features.ranges[feature] else { return nil }
+            guard let range = features.range(of: feature) else { return nil }
             let span = normalized.originalRange(of: range)
             return Evidence(
                 rule: rule, subtype: 0, start: span.lowerBound, end: span.upperBound,

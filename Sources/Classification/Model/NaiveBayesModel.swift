@@ -27,7 +27,7 @@ public final class NaiveBayesModel: Sendable {
     private let documents: [Int]
     private let totals: [Int]
     /// Feature → row of `counts`.
-    private let rows: [String: Int]
+    private let rows: [FeatureName: Int]
     /// Texts holding each feature, per label: `counts[row * labels.count + column]`.
     private let counts: [Int32]
     /// What a present feature adds to each label's score: `weights[row * labels.count + column]`; and each label's
@@ -38,7 +38,7 @@ public final class NaiveBayesModel: Sendable {
     public static let smoothing = 0.5
 
     private init(
-        labels: [Int], documents: [Int], totals: [Int], rows: [String: Int], counts: [Int32], scoring: Scoring
+        labels: [Int], documents: [Int], totals: [Int], rows: [FeatureName: Int], counts: [Int32], scoring: Scoring
     ) {
         self.labels = labels
         self.documents = documents
@@ -88,7 +88,7 @@ public final class NaiveBayesModel: Sendable {
     public convenience init(
         examples: [(label: Int, features: TextFeatures)], minimumDocuments: Int = 2, scoring: Scoring
     ) {
-        var documentFrequency: [String: Int] = [:]
+        var documentFrequency: [FeatureName: Int] = [:]
         for example in examples {
             for feature in example.features.ranges.keys { documentFrequency[feature, default: 0] += 1 }
         }
@@ -96,7 +96,7 @@ public final class NaiveBayesModel: Sendable {
         let column = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         var documents = [Int](repeating: 0, count: labels.count)
         var totals = [Int](repeating: 0, count: labels.count)
-        var rows: [String: Int] = [:]
+        var rows: [FeatureName: Int] = [:]
         for feature in documentFrequency.keys.sorted() where documentFrequency[feature]! >= minimumDocuments {
             rows[feature] = rows.count
         }
@@ -135,7 +135,7 @@ public final class NaiveBayesModel: Sendable {
             var elsewhere = 0.0
             for column in 0..<width where column != winner { elsewhere += weights[row * width + column] }
             let lift = weights[row * width + winner] - elsewhere / Double(max(1, width - 1))
-            return lift > 0 ? (feature, lift) : nil
+            return lift > 0 ? (feature.text, lift) : nil
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         // Cite words first: character pairs that straddle two words read badly as evidence.
         let words = strongest.filter { $0.0.hasPrefix("w:") }
@@ -155,7 +155,7 @@ public final class NaiveBayesModel: Sendable {
                 let count = counts[row * labels.count + column]
                 return count == 0 ? nil : "\(labels[column]):\(count)"
             }
-            text += "\(feature)\t\(cells.joined(separator: " "))\n"
+            text += "\(feature.text)\t\(cells.joined(separator: " "))\n"
         }
         return text
     }
@@ -171,7 +171,7 @@ public final class NaiveBayesModel: Sendable {
         var labels: [Int] = []
         var documents: [Int] = []
         var totals: [Int] = []
-        var rows: [String: Int] = [:]
+        var rows: [FeatureName: Int] = [:]
         var counts: [Int32] = []
         var column: [Int: Int] = [:]
         var scoring = Scoring.multinomial
@@ -218,7 +218,7 @@ public final class NaiveBayesModel: Sendable {
                 continue
             }
             let row = rows.count
-            rows[String(decoding: line[..<tab], as: UTF8.self)] = row
+            rows[FeatureName(String(decoding: line[..<tab], as: UTF8.self))] = row
             counts.append(contentsOf: repeatElement(0, count: labels.count))
             // Cells "label:count", separated by spaces; parsed in place (this file has thousands of rows).
             var cellStart = tab + 1

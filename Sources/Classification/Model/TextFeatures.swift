@@ -5,14 +5,14 @@ import TextNormalization
 /// counted once per text, with where in the normalised text they occur (for evidence).
 public struct TextFeatures: Sendable {
     /// Feature → its first range in the normalised text.
-    public let ranges: [String: Range<Int>]
+    public let ranges: [FeatureName: Range<Int>]
 
     /// The features of a segmented text. Spaces, punctuation and numbers are left out.
     public init(normalized: NormalizedText, tokens: [Token]) {
-        var ranges: [String: Range<Int>] = [:]
+        var ranges: [FeatureName: Range<Int>] = [:]
         let table = CharacterTable.shared
         for token in tokens where token.kind == .han || token.kind == .latin {
-            let key = "w:" + token.text
+            let key = FeatureName("w:" + token.text)
             if ranges[key] == nil { ranges[key] = token.range }
         }
         let scalars = normalized.scalars
@@ -21,9 +21,14 @@ public struct TextFeatures: Sendable {
                 var key = "b:"
                 key.unicodeScalars.append(scalars[index])
                 key.unicodeScalars.append(scalars[index + 1])
-                if ranges[key] == nil { ranges[key] = index..<(index + 2) }
+                if ranges[FeatureName(key)] == nil { ranges[FeatureName(key)] = index..<(index + 2) }
             }
         }
         self.ranges = ranges
+    }
+
+    /// The first range of the named feature in the normalised text, if the text has it.
+    public func range(of name: String) -> Range<Int>? {
+        ranges[FeatureName(name)]
     }
 }
