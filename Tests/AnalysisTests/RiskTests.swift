@@ -59,6 +59,13 @@ private func couponModel(_ analyzer: Analyzer) -> NaiveBayesModel {
     return NaiveBayesModel(examples: examples, minimumDocuments: 1, scoring: .multinomial)
 }
 
+/// The assessment another assessor makes of an analysed clue.
+private func reassess(_ analysis: Analyzer.Analysis, with assessor: RiskAssessor) -> RiskAssessment {
+    assessor.assess(
+        original: analysis.original, normalized: analysis.normalized, tokens: analysis.tokens,
+        classification: analysis.classification, amountsYuan: [], channel: nil)
+}
+
 @Test func theReferralModelRefersWhatNoRuleRefers() throws {
     let analyzer = try Analyzer(lexicons: lexicons)
     let text = "治超站执法人员对我态度很差，还提到咖啡券"
@@ -68,11 +75,7 @@ private func couponModel(_ analyzer: Analyzer) -> NaiveBayesModel {
     let assessor = RiskAssessor(
         book: lexicons.risk, pinyin: lexicons.pinyin, models: RiskModels(referral: couponModel(analyzer)))
     assessor.referralThreshold = 0.6  // a model of seven texts is not sure of much
-    let assess = {
-        assessor.assess(
-            original: analysis.original, normalized: analysis.normalized, tokens: analysis.tokens,
-            classification: analysis.classification, amountsYuan: [], channel: nil)
-    }
+    let assess = { reassess(analysis, with: assessor) }
     let referred = assess()
     #expect(referred.referDiscipline && referred.escalate)
     #expect(referred.referReasons == ["model"])
@@ -88,9 +91,7 @@ private func couponModel(_ analyzer: Analyzer) -> NaiveBayesModel {
     let assessor = RiskAssessor(
         book: lexicons.risk, pinyin: lexicons.pinyin,
         models: RiskModels(referral: couponModel(analyzer), highRisk: couponModel(analyzer)))
-    let assessment = assessor.assess(
-        original: analysis.original, normalized: analysis.normalized, tokens: analysis.tokens,
-        classification: analysis.classification, amountsYuan: [], channel: nil)
+    let assessment = reassess(analysis, with: assessor)
     #expect(!assessment.referDiscipline && assessment.level == .none)
 }
 
@@ -101,11 +102,7 @@ private func couponModel(_ analyzer: Analyzer) -> NaiveBayesModel {
     let assessor = RiskAssessor(
         book: lexicons.risk, pinyin: lexicons.pinyin, models: RiskModels(highRisk: couponModel(analyzer)))
     assessor.highRiskThreshold = 0.6  // a model of seven texts is not sure of much
-    let assess = {
-        assessor.assess(
-            original: analysis.original, normalized: analysis.normalized, tokens: analysis.tokens,
-            classification: analysis.classification, amountsYuan: [], channel: nil)
-    }
+    let assess = { reassess(analysis, with: assessor) }
     let raised = assess()
     #expect(raised.level == .high && raised.reasons.contains(.model) && raised.escalate)
     #expect(!raised.referDiscipline)
