@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// A span of the original text that made a rule fire.
 public struct Evidence: Sendable, Equatable, Codable {
     /// The id of the rule.
@@ -17,6 +19,17 @@ public struct Evidence: Sendable, Equatable, Codable {
         self.start = start
         self.end = end
         self.text = text
+    }
+
+    /// Evidence for a range of the normalised text: the span it came from in the original text, and that span's text.
+    public init(
+        rule: String, subtype: Int, normalizedRange range: Range<Int>, in normalized: NormalizedText,
+        original: [Unicode.Scalar]
+    ) {
+        let span = normalized.originalRange(of: range)
+        self.init(
+            rule: rule, subtype: subtype, start: span.lowerBound, end: span.upperBound,
+            text: String(scalars: original[span]))
     }
 }
 

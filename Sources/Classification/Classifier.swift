@@ -112,13 +112,8 @@ public final class Classifier {
         else {
             return decision
         }
-        let evidence = strongest.compactMap { feature -> Evidence? in
-            guard let range = features.range(of: feature) else { return nil }
-            let span = normalized.originalRange(of: range)
-            return Evidence(
-                rule: "model.naive-bayes", subtype: best.key, start: span.lowerBound, end: span.upperBound,
-                text: String(scalars: original[span]))
-        }
+        let evidence = features.evidence(
+            citing: strongest, rule: "model.naive-bayes", subtype: best.key, normalized: normalized, original: original)
         var result = Classification(
             inScope: true, subtype: best.key, secondary: [], confidence: best.value * 0.8, needsReview: true,
             evidence: evidence, scores: decision.scores, gateOpen: decision.gateOpen, outcomes: decision.outcomes)

@@ -81,10 +81,9 @@ public final class RuleEngine {
 
         func evidence(_ rule: Rule, _ matches: [TermMatch]) -> [Evidence] {
             matches.map { match in
-                let span = normalized.originalRange(of: match.range)
-                return Evidence(
-                    rule: rule.id, subtype: rule.subtype, start: span.lowerBound, end: span.upperBound,
-                    text: String(scalars: original[span]))
+                Evidence(
+                    rule: rule.id, subtype: rule.subtype, normalizedRange: match.range, in: normalized,
+                    original: original)
             }
         }
 

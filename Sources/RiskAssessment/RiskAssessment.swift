@@ -152,13 +152,8 @@ private final class LearnedRisk {
         guard let model else { return nil }
         let (posterior, strongest) = model.predict(features)
         guard let probability = posterior[1], probability >= threshold else { return nil }
-        let cited = strongest.compactMap { feature -> Evidence? in
-            guard let range = features.range(of: feature) else { return nil }
-            let span = normalized.originalRange(of: range)
-            return Evidence(
-                rule: rule, subtype: 0, start: span.lowerBound, end: span.upperBound,
-                text: String(scalars: original[span]))
-        }
+        let cited = features.evidence(
+            citing: strongest, rule: rule, subtype: 0, normalized: normalized, original: original)
         // A single character (们, 号) says little to a reader: longer features are cited when there are any.
         let longer = cited.filter { $0.end - $0.start >= 2 }
         return longer.isEmpty ? cited : longer

@@ -27,6 +27,17 @@ public struct TextFeatures: Sendable {
         self.ranges = ranges
     }
 
+    /// Evidence citing the named features (a model's strongest) at their first ranges, as `rule` for `subtype`.
+    public func evidence(
+        citing names: [String], rule: String, subtype: Int, normalized: NormalizedText, original: [Unicode.Scalar]
+    ) -> [Evidence] {
+        names.compactMap { name in
+            range(of: name).map {
+                Evidence(rule: rule, subtype: subtype, normalizedRange: $0, in: normalized, original: original)
+            }
+        }
+    }
+
     /// The first range of the named feature in the normalised text, if the text has it.
     public func range(of name: String) -> Range<Int>? {
         ranges[FeatureName(name)]
