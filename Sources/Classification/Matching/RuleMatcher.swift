@@ -162,7 +162,8 @@ final class RuleMatcher {
     }
 
     /// An operator's turn starts at an operator label followed by a colon (or opening a line) and runs to the next
-    /// caller label, or, when no caller label follows, to the end of that sentence.
+    /// caller label, or, when no caller label follows, to the end of that sentence; in both cases no further than the
+    /// next speaker's label of any kind (儿子：, 车队老板：, where transcripts run turns together without breaks).
     private func markOperatorTurns(_ found: inout [TermMatch], scalars: [Unicode.Scalar]) {
         guard !operatorLabels.isEmpty else { return }
         let sentenceEnds: Set<Unicode.Scalar> = ["\n", "。", "?", "!"]
@@ -174,9 +175,10 @@ final class RuleMatcher {
             let colon = end < scalars.count && scalars[end] == ":"
             let opensLine = start == 0 || scalars[start - 1] == "\n"
             guard colon || opensLine else { continue }
-            let turnEnd =
+            let turnEnd = min(
                 callers.first { $0 >= end }
-                ?? (scalars[end...].firstIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? scalars.count)
+                    ?? (scalars[end...].firstIndex(where: sentenceEnds.contains).map { $0 + 1 } ?? scalars.count),
+                nextSpeakerLabel(after: colon ? end + 1 : end, in: scalars, found: found))
             turns.append(start..<turnEnd)
         }
         guard !turns.isEmpty else { return }
@@ -184,5 +186,18 @@ final class RuleMatcher {
             let start = found[index].range.lowerBound
             if turns.contains(where: { $0.contains(start) }) { found[index].inOperatorTurn = true }
         }
+    }
+
+    /// Where the next speaker's label after `start` begins: the next colon after a letter (not a time's 10:30) marks
+    /// one, and the label is the term found ending at it (儿子 in "您说儿子："), or the colon itself when none does.
+    private func nextSpeakerLabel(after start: Int, in scalars: [Unicode.Scalar], found: [TermMatch]) -> Int {
+        let isLabelEnd = { (index: Int) in
+            index > start && scalars[index] == ":" && scalars[index - 1].properties.isAlphabetic
+        }
+        guard start < scalars.count, let colon = scalars.indices[start...].first(where: isLabelEnd) else {
+            return scalars.count
+        }
+        let labels = found.lazy.filter { $0.range.upperBound == colon && $0.range.lowerBound >= start }
+        return labels.map(\.range.lowerBound).min() ?? colon
     }
 }
