@@ -130,6 +130,16 @@ func aChoiceQuestionDoesNotNegate(text: String) throws {
     #expect(caller.subtype == 3)
 }
 
+@Test(arguments: ["话务员:您说 儿子:运管乱收费", "话务员:嗯车队老板:运管乱收费"])
+func anySpeakersLabelEndsTheOperatorsTurn(text: String) throws {
+    #expect(try classify(text, rules: try book(["scope.rules": scope, "s03.rules": fines])).subtype == 3)
+}
+
+@Test func aTimesColonDoesNotEndTheOperatorsTurn() throws {
+    let rules = try book(["scope.rules": scope, "s03.rules": fines])
+    #expect(!(try classify("话务员:您是说10:30运管乱收费吗", rules: rules)).inScope)
+}
+
 @Test func closeScoresNeedReviewAndBecomeSecondary() throws {
     let rules = try book([
         "scope.rules": scope, "s03.rules": fines,
