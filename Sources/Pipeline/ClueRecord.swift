@@ -70,7 +70,8 @@ public struct ClueRecord: Sendable, Equatable {
         let risk = analysis.risk
         self.risk = RiskAssessment(
             level: risk.level, reasons: risk.reasons, escalate: risk.escalate, escalateReasons: risk.escalateReasons,
-            referDiscipline: risk.referDiscipline, referReasons: risk.referReasons, evidence: risk.evidence.map(masked))
+            referDiscipline: risk.referDiscipline, referReasons: risk.referReasons, referSuggested: risk.referSuggested,
+            evidence: risk.evidence.map(masked))
         var entities = analysis.entities
         if !revealingPersonalData {
             entities.mentions = entities.mentions.map { mention in
@@ -141,6 +142,7 @@ public struct ClueRecord: Sendable, Equatable {
         json.openArray("refer_reasons")
         for reason in risk.referReasons { json.write(nil, reason) }
         json.closeArray()
+        json.write("refer_suggested", risk.referSuggested)
         ClueRecord.write(risk.evidence, citingSubtypes: false, into: &json)
         json.closeObject()
     }

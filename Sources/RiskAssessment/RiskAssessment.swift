@@ -15,16 +15,18 @@ public struct RiskAssessment: Sendable, Equatable {
     public let escalateReasons: [String]
     /// Whether it should go to discipline inspection.
     public let referDiscipline: Bool
-    /// Why: the referral reasons found, `subtype-16` when the clue reports 滥用职权、徇私枉法、以权谋私, or `model`
-    /// when only the referral model suggests it.
+    /// Why: the referral reasons found, and `subtype-16` when the clue reports 滥用职权、徇私枉法、以权谋私.
     public let referReasons: [String]
+    /// Whether the referral model suspects 以权谋私 or 权钱交易 where no rule refers: a person decides, the clue is not
+    /// referred. On texts the rules had not been tuned on, its referrals were right only about half the time.
+    public let referSuggested: Bool
     /// The spans that made each reason hold.
     public let evidence: [Evidence]
 
     /// Creates an assessment.
     public init(
         level: RiskLevel, reasons: [RiskReason], escalate: Bool, escalateReasons: [String], referDiscipline: Bool,
-        referReasons: [String], evidence: [Evidence]
+        referReasons: [String], referSuggested: Bool = false, evidence: [Evidence]
     ) {
         self.level = level
         self.reasons = reasons
@@ -32,11 +34,12 @@ public struct RiskAssessment: Sendable, Equatable {
         self.escalateReasons = escalateReasons
         self.referDiscipline = referDiscipline
         self.referReasons = referReasons
+        self.referSuggested = referSuggested
         self.evidence = evidence
     }
 
-    /// Whether a risk model, and no rule, made the clue high or referred it.
-    public var raisedByModel: Bool { referReasons == ["model"] || reasons.contains(.model) }
+    /// Whether a risk model, and no rule, made the clue high or suggests referring it.
+    public var raisedByModel: Bool { referSuggested || reasons.contains(.model) }
 
     /// The assessment of an out-of-scope clue.
     public static let outOfScope = RiskAssessment(
@@ -47,7 +50,7 @@ public struct RiskAssessment: Sendable, Equatable {
 /// The statistical models behind the risk rules (`Lexicons/model/`), each trained by `triage lexicon train` on one
 /// yes-or-no label of the train split, and each speaking only where the rules are silent.
 public struct RiskModels: Sendable {
-    /// Refers an in-scope clue that no rule refers (label 1: `refer_discipline`).
+    /// Suggests referring an in-scope clue that no rule refers (label 1: `refer_discipline`).
     public var referral: NaiveBayesModel?
     /// Makes high an in-scope clue that no rule makes high (label 1: risk `high`).
     public var highRisk: NaiveBayesModel?
@@ -70,7 +73,7 @@ public final class RiskAssessor {
     public var largeSum = 10_000.0
     /// The models behind the rules.
     public let models: RiskModels
-    /// The probability of referral the referral model needs.
+    /// The probability of referral the referral model needs to suggest it.
     public var referralThreshold = RiskAssessor.standardReferralThreshold
     /// The probability of high risk the high-risk model needs.
     public var highRiskThreshold = RiskAssessor.standardHighRiskThreshold
@@ -117,10 +120,11 @@ public final class RiskAssessor {
         if classification.subtype == 16 || classification.secondary.contains(16) {
             referReasons.append("subtype-16")
         }
+        var suggested = false
         if referReasons.isEmpty,
             let cited = learned.evidence(of: models.referral, threshold: referralThreshold, rule: "model.referral")
         {
-            referReasons.append("model")
+            suggested = true
             evidence += cited
         }
         let refer = !referReasons.isEmpty
@@ -129,7 +133,8 @@ public final class RiskAssessor {
         if refer { escalateReasons.append("referral") }
         return RiskAssessment(
             level: level, reasons: ordered.filter { $0.level != nil }, escalate: !escalateReasons.isEmpty,
-            escalateReasons: escalateReasons, referDiscipline: refer, referReasons: referReasons, evidence: evidence)
+            escalateReasons: escalateReasons, referDiscipline: refer, referReasons: referReasons,
+            referSuggested: suggested, evidence: evidence)
     }
 }
 

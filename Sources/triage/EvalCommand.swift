@@ -21,7 +21,7 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var lexicons: LexiconOptions
     @OptionGroup var policy: ModelPolicyOptions
 
-    @Option(help: "The referral model's probability needed to refer a clue no rule refers (above 1: rules alone).")
+    @Option(help: "The referral model's probability needed to suggest referring a clue no rule refers (above 1: none).")
     var referralThreshold = RiskAssessor.standardReferralThreshold
 
     @Option(
@@ -41,6 +41,7 @@ struct EvalCommand: ParsableCommand {
         analyzer.riskAssessor.highRiskThreshold = highRiskThreshold
         let taxonomy = analyzer.lexicons.taxonomy
         var report = ClassificationReport()
+        var suggested = (count: 0, goldReferrals: 0)
         let output = OutputWriter()
         for path in files {
             let items: [LabelledClue]
@@ -51,6 +52,10 @@ struct EvalCommand: ParsableCommand {
                 report.addAnalysis(
                     gold: item, riskLevel: analysis.risk.level.rawValue, escalate: analysis.risk.escalate,
                     refer: analysis.risk.referDiscipline, county: analysis.entities.county)
+                if analysis.risk.referSuggested {
+                    suggested.count += 1
+                    if item.referDiscipline == true { suggested.goldReferrals += 1 }
+                }
                 report.add(
                     gold: item, predicted: classification.subtype,
                     needsReview: classification.needsReview)
@@ -104,6 +109,9 @@ struct EvalCommand: ParsableCommand {
                 "\(name): P \(figure(score.precision)) R \(figure(score.recall)) F1 \(figure(score.f1)) (n \(score.support))"
             )
         }
+        output.write(
+            "referral suggested by the model (not referred): \(suggested.count), "
+                + "\(suggested.goldReferrals) of them referrals by the labels")
         output.write(
             "county accuracy: \(figure(report.countyAccuracy)) (\(report.countyCorrect)/\(report.countyTotal))")
         let countyErrors = report.countyErrors.sorted { $0.value.count > $1.value.count }.prefix(6)

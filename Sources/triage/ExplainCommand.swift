@@ -75,7 +75,8 @@ struct ExplainCommand: ParsableCommand {
         let risk = analysis.risk
         output.write(
             "risk: \(risk.level.rawValue) \(risk.reasons.map(\.rawValue)); escalate \(risk.escalate) "
-                + "\(risk.escalateReasons); refer \(risk.referDiscipline) \(risk.referReasons)")
+                + "\(risk.escalateReasons); refer \(risk.referDiscipline) \(risk.referReasons)"
+                + (risk.referSuggested ? "; referral suggested by the model, for a person to decide" : ""))
         output.write("record:")
         output.write(
             bytes: ClueRecord(

@@ -12,9 +12,9 @@ struct LexiconTrainCommand: ParsableCommand {
             the rules see), each speaking only where the rules are silent. The sub-type model \
             (Lexicons/model/naive-bayes.tsv) labels texts no rule labels; such labels are marked decided_by \
             "model" and need review. The referral model (Lexicons/model/referral.tsv) learns refer_discipline and \
-            refers an in-scope clue no rule refers (refer reason "model"); the high-risk model \
-            (Lexicons/model/high-risk.tsv) learns which items are high risk and makes high an in-scope clue no rule \
-            makes high (reason "model"). They need a probability of at least 0.99 and 0.9999. Train on the train \
+            suggests referring an in-scope clue no rule refers (refer_suggested: a person decides); the high-risk \
+            model (Lexicons/model/high-risk.tsv) learns which items are high risk and makes high an in-scope clue no \
+            rule makes high (reason "model"). They need a probability of at least 0.99 and 0.9999. Train on the train \
             split only: the test split must stay unseen.
             """
     )

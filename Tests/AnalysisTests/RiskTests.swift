@@ -66,7 +66,7 @@ private func reassess(_ analysis: Analyzer.Analysis, with assessor: RiskAssessor
         classification: analysis.classification, amountsYuan: [], channel: nil)
 }
 
-@Test func theReferralModelRefersWhatNoRuleRefers() throws {
+@Test func theReferralModelSuggestsWhatNoRuleRefers() throws {
     let analyzer = try Analyzer(lexicons: lexicons)
     let text = "治超站执法人员对我态度很差，还提到咖啡券"
     let analysis = analyzer.analyze(text)
@@ -76,12 +76,13 @@ private func reassess(_ analysis: Analyzer.Analysis, with assessor: RiskAssessor
         book: lexicons.risk, pinyin: lexicons.pinyin, models: RiskModels(referral: couponModel(analyzer)))
     assessor.referralThreshold = 0.6  // a model of seven texts is not sure of much
     let assess = { reassess(analysis, with: assessor) }
-    let referred = assess()
-    #expect(referred.referDiscipline && referred.escalate)
-    #expect(referred.referReasons == ["model"])
-    #expect(referred.evidence.contains { $0.rule == "model.referral" && $0.text.contains("咖啡") })
+    let suggested = assess()
+    // A suggestion for a person to decide: the clue is not referred, only flagged for review.
+    #expect(suggested.referSuggested && suggested.raisedByModel)
+    #expect(!suggested.referDiscipline && !suggested.escalate && suggested.referReasons.isEmpty)
+    #expect(suggested.evidence.contains { $0.rule == "model.referral" && $0.text.contains("咖啡") })
     assessor.referralThreshold = 1.1
-    #expect(!assess().referDiscipline)
+    #expect(!assess().referSuggested)
 }
 
 @Test func theReferralModelLeavesOutOfScopeCluesAlone() throws {
@@ -92,7 +93,7 @@ private func reassess(_ analysis: Analyzer.Analysis, with assessor: RiskAssessor
         book: lexicons.risk, pinyin: lexicons.pinyin,
         models: RiskModels(referral: couponModel(analyzer), highRisk: couponModel(analyzer)))
     let assessment = reassess(analysis, with: assessor)
-    #expect(!assessment.referDiscipline && assessment.level == .none)
+    #expect(!assessment.referDiscipline && !assessment.referSuggested && assessment.level == .none)
 }
 
 @Test func theHighRiskModelRaisesWhatNoRuleRaises() throws {
