@@ -86,7 +86,7 @@ public final class Classifier {
         let best = scores[decision.subtype] ?? 0
         let tied = scores.filter { $0.key != 0 && $0.value >= minimumScore && best - $0.value < reviewMargin }
         guard tied.count > 1 else { return decision }
-        let posterior = model.predict(TextFeatures(normalized: normalized, tokens: tokens)).posterior
+        let posterior = model.predict(normalized: normalized, tokens: tokens).posterior
         guard
             let choice = tied.keys.max(by: { (posterior[$0] ?? 0, -$0) < (posterior[$1] ?? 0, -$1) }),
             choice != decision.subtype
@@ -106,14 +106,17 @@ public final class Classifier {
         _ decision: Classification, model: NaiveBayesModel, original: [Unicode.Scalar], normalized: NormalizedText,
         tokens: [Token]
     ) -> Classification {
-        let features = TextFeatures(normalized: normalized, tokens: tokens)
-        let (posterior, strongest) = model.predict(features)
-        guard let best = posterior.max(by: { $0.value < $1.value }), best.key != 0, best.value >= policy.threshold
+        let prediction = model.predict(normalized: normalized, tokens: tokens)
+        guard let best = prediction.posterior.max(by: { $0.value < $1.value }), best.key != 0,
+            best.value >= policy.threshold
         else {
             return decision
         }
-        let evidence = features.evidence(
-            citing: strongest, rule: "model.naive-bayes", subtype: best.key, normalized: normalized, original: original)
+        let evidence = prediction.strongest.map {
+            Evidence(
+                rule: "model.naive-bayes", subtype: best.key, normalizedRange: $0.range, in: normalized,
+                original: original)
+        }
         var result = Classification(
             inScope: true, subtype: best.key, secondary: [], confidence: best.value * 0.8, needsReview: true,
             evidence: evidence, scores: decision.scores, gateOpen: decision.gateOpen, outcomes: decision.outcomes)

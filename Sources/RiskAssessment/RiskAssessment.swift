@@ -106,10 +106,13 @@ public final class RiskAssessor {
         }
         if amountsYuan.contains(where: { $0 >= largeSum }) { found.insert(.largeSum) }
         if channel == "media" { found.insert(.media) }
-        let learned = LearnedRisk(original: original, normalized: normalized, tokens: tokens)
+        func learned(_ model: NaiveBayesModel?, threshold: Double, rule: String) -> [Evidence]? {
+            RiskAssessor.evidence(
+                of: model, threshold: threshold, rule: rule, original: original, normalized: normalized, tokens: tokens)
+        }
         // The models speak only where the rules are silent.
         if !found.contains(where: { $0.level == .high }),
-            let cited = learned.evidence(of: models.highRisk, threshold: highRiskThreshold, rule: "model.high-risk")
+            let cited = learned(models.highRisk, threshold: highRiskThreshold, rule: "model.high-risk")
         {
             found.insert(.model)
             evidence += cited
@@ -122,7 +125,7 @@ public final class RiskAssessor {
         }
         var suggested = false
         if referReasons.isEmpty,
-            let cited = learned.evidence(of: models.referral, threshold: referralThreshold, rule: "model.referral")
+            let cited = learned(models.referral, threshold: referralThreshold, rule: "model.referral")
         {
             suggested = true
             evidence += cited
@@ -136,29 +139,19 @@ public final class RiskAssessor {
             escalateReasons: escalateReasons, referDiscipline: refer, referReasons: referReasons,
             referSuggested: suggested, evidence: evidence)
     }
-}
-
-/// What the risk models read of one clue: its features, made once for both models and only if one is asked.
-private final class LearnedRisk {
-    let original: [Unicode.Scalar]
-    let normalized: NormalizedText
-    let tokens: [Token]
-    lazy var features = TextFeatures(normalized: normalized, tokens: tokens)
-
-    init(original: [Unicode.Scalar], normalized: NormalizedText, tokens: [Token]) {
-        self.original = original
-        self.normalized = normalized
-        self.tokens = tokens
-    }
 
     /// The features that weighed most for label 1 of `model`, cited as `rule`, or `nil` when there is no model or
     /// its probability of label 1 is under `threshold`.
-    func evidence(of model: NaiveBayesModel?, threshold: Double, rule: String) -> [Evidence]? {
+    private static func evidence(
+        of model: NaiveBayesModel?, threshold: Double, rule: String, original: [Unicode.Scalar],
+        normalized: NormalizedText, tokens: [Token]
+    ) -> [Evidence]? {
         guard let model else { return nil }
-        let (posterior, strongest) = model.predict(features)
-        guard let probability = posterior[1], probability >= threshold else { return nil }
-        let cited = features.evidence(
-            citing: strongest, rule: rule, subtype: 0, normalized: normalized, original: original)
+        let prediction = model.predict(normalized: normalized, tokens: tokens)
+        guard let probability = prediction.posterior[1], probability >= threshold else { return nil }
+        let cited = prediction.strongest.map {
+            Evidence(rule: rule, subtype: 0, normalizedRange: $0.range, in: normalized, original: original)
+        }
         // A single character (们, 号) says little to a reader: longer features are cited when there are any.
         let longer = cited.filter { $0.end - $0.start >= 2 }
         return longer.isEmpty ? cited : longer

@@ -1,9 +1,10 @@
 /// A trie over sequences of keys (characters, or pinyin syllable ids) that reports every term ending at each position.
 ///
-/// The root's children sit in an array indexed by key (most lookups start and fail there); deeper edges are hashed.
+/// The root's children sit in an array indexed by key (most lookups start and fail there); deeper edges are in an
+/// `IntegerMap`.
 struct TermTrie: Sendable {
     private var rootChildren = [Int32](repeating: -1, count: 0x10000)
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = IntegerMap()
     /// For each node, the term ids that end there.
     private var terminals: [[Int]] = [[]]
 
@@ -20,7 +21,7 @@ struct TermTrie: Sendable {
                 if node == 0 && key < 0x10000 {
                     rootChildren[Int(key)] = child
                 } else {
-                    edges[UInt64(UInt32(node)) << 32 | UInt64(key)] = child
+                    edges.set(child, for: UInt64(UInt32(node)) << 32 | UInt64(key))
                 }
                 node = child
             }
@@ -34,7 +35,17 @@ struct TermTrie: Sendable {
             let child = rootChildren[Int(key)]
             return child < 0 ? nil : child
         }
-        return edges[UInt64(UInt32(node)) << 32 | UInt64(key)]
+        return edges.value(for: UInt64(UInt32(node)) << 32 | UInt64(key))
+    }
+
+    /// The terms whose keys are exactly `keys` (scalars' values), or none.
+    func terms(exactly keys: ArraySlice<Unicode.Scalar>) -> [Int] {
+        var node: Int32 = 0
+        for key in keys {
+            guard let child = child(of: node, key.value) else { return [] }
+            node = child
+        }
+        return terminals[Int(node)]
     }
 
     /// Calls `found(term, end)` for every term that matches `keys` from `start`; `end` is exclusive.

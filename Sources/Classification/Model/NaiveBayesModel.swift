@@ -1,5 +1,7 @@
 import Foundation
 import LexiconFormat
+import Segmentation
+import TextNormalization
 
 /// A naive Bayes model over word and character-pair features (present or absent in a text), trained in Swift on the
 /// labelled train split. It backs the rules up where they are silent; its labels say they came from the model and
@@ -36,6 +38,15 @@ public final class NaiveBayesModel: Sendable {
     private let bias: [Double]
     /// Additive smoothing.
     public static let smoothing = 0.5
+    /// Each row's feature name, and whether it names a word (starts with `w:`) rather than a pair of Han characters
+    /// (`b:`).
+    private let names: [String]
+    private let namesWord: [Bool]
+    /// The rows of word features by the word's characters, and of character pairs by the pair (first character in
+    /// the upper half, second in the lower): how `predict(normalized:tokens:)` finds a text's features without making
+    /// their names.
+    private let wordRows: TermTrie
+    private let pairRows: IntegerMap
 
     private init(
         labels: [Int], documents: [Int], totals: [Int], rows: [FeatureName: Int], counts: [Int32], scoring: Scoring
@@ -82,6 +93,33 @@ public final class NaiveBayesModel: Sendable {
         }
         self.weights = weights
         self.bias = bias
+        var names = [String](repeating: "", count: (rows.values.max() ?? -1) + 1)
+        var namesWord = [Bool](repeating: false, count: names.count)
+        var wordRows = TermTrie()
+        var pairRows = IntegerMap(minimumCapacity: rows.count)
+        for (feature, row) in rows {
+            names[row] = feature.text
+            var scalars = feature.text.unicodeScalars.makeIterator()
+            guard let prefix = scalars.next(), scalars.next() == ":", let first = scalars.next() else { continue }
+            if prefix == "w" {
+                namesWord[row] = true
+                var keys = [first.value]
+                while let scalar = scalars.next() { keys.append(scalar.value) }
+                wordRows.insert(keys, term: row)
+            } else if prefix == "b", let second = scalars.next(), scalars.next() == nil {
+                pairRows.set(Int32(row), for: NaiveBayesModel.pairKey(first, second))
+            }
+        }
+        self.names = names
+        self.namesWord = namesWord
+        self.wordRows = wordRows
+        self.pairRows = pairRows
+    }
+
+    /// The key of a pair of characters in `pairRows`.
+    @inline(__always)
+    private static func pairKey(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
+        UInt64(first.value) << 32 | UInt64(second.value)
     }
 
     /// Trains on (label, features) examples, keeping features that occur in at least `minimumDocuments` texts.
@@ -114,15 +152,66 @@ public final class NaiveBayesModel: Sendable {
             labels: labels, documents: documents, totals: totals, rows: rows, counts: counts, scoring: scoring)
     }
 
-    /// The probability of each label for a text, and the features that weighed most for the best one.
+    /// The probability of each label for a text, and the names of the features that weighed most for the best one.
     public func predict(_ features: TextFeatures) -> (posterior: [Int: Double], strongest: [String]) {
+        let present = features.ranges.keys.compactMap { rows[$0] }.sorted()
+        let (posterior, cited) = score(present)
+        return (posterior, cited.map { names[present[$0]] })
+    }
+
+    /// A model's reading of one text: the probability of each label, and the features that weighed most for the best
+    /// one, each with its first range in the normalised text.
+    public struct Prediction: Sendable {
+        /// The probability of each label.
+        public let posterior: [Int: Double]
+        /// The strongest features (at most five, words first), strongest first.
+        public let strongest: [(name: String, range: Range<Int>)]
+    }
+
+    /// The prediction for a segmented text: the same features as `TextFeatures` makes (its words, then its pairs of
+    /// adjacent Han characters, each counted once at its first range), found by their characters through `wordRows`
+    /// and `pairRows` instead of by name.
+    public func predict(normalized: NormalizedText, tokens: [Token]) -> Prediction {
+        let scalars = normalized.scalars
+        // Each occurrence of a feature the model knows, as its row in the upper half and the occurrence's place in
+        // `ranges` in the lower: sorted, each row's first entry is its first occurrence.
+        var occurrences: [UInt64] = []
+        var ranges: [Range<Int>] = []
+        for token in tokens where token.kind == .han || token.kind == .latin {
+            guard let row = wordRows.terms(exactly: scalars[token.range]).first else { continue }
+            occurrences.append(UInt64(row) << 32 | UInt64(ranges.count))
+            ranges.append(token.range)
+        }
+        let table = CharacterTable.shared
+        if scalars.count >= 2 {
+            for index in 0..<(scalars.count - 1) where table.isHan(scalars[index]) && table.isHan(scalars[index + 1]) {
+                guard let row = pairRows.value(for: NaiveBayesModel.pairKey(scalars[index], scalars[index + 1]))
+                else { continue }
+                occurrences.append(UInt64(row) << 32 | UInt64(ranges.count))
+                ranges.append(index..<(index + 2))
+            }
+        }
+        occurrences.sort()
+        var present: [Int] = []
+        var firstRanges: [Range<Int>] = []
+        for occurrence in occurrences {
+            let row = Int(occurrence >> 32)
+            guard present.last != row else { continue }
+            present.append(row)
+            firstRanges.append(ranges[Int(occurrence & 0xFFFF_FFFF)])
+        }
+        let (posterior, cited) = score(present)
+        return Prediction(posterior: posterior, strongest: cited.map { (names[present[$0]], firstRanges[$0]) })
+    }
+
+    /// The probability of each label given the rows of the features present (ascending), and the features that
+    /// weighed most for the best label, as indices into `present`.
+    private func score(_ present: [Int]) -> (posterior: [Int: Double], cited: [Int]) {
         guard !labels.isEmpty else { return ([:], []) }
         let width = labels.count
         // In row order: a dictionary's order changes from process to process, and so would the sums' last bits.
-        let present = features.ranges.keys.compactMap { feature in rows[feature].map { (feature, $0) } }
-            .sorted { $0.1 < $1.1 }
         var scores = bias
-        for (_, row) in present {
+        for row in present {
             for column in 0..<width { scores[column] += weights[row * width + column] }
         }
         let best = scores.max()!
@@ -131,15 +220,18 @@ public final class NaiveBayesModel: Sendable {
         for (column, score) in scores.enumerated() { posterior[labels[column]] = exp(score - best) / sum }
         let winner = scores.indices.max { scores[$0] < scores[$1] }!
         // The features that favour the winner most over the average of the other labels.
-        let strongest = present.compactMap { feature, row -> (String, Double)? in
+        let strongest = present.indices.compactMap { index -> (index: Int, lift: Double)? in
+            let row = present[index]
             var elsewhere = 0.0
             for column in 0..<width where column != winner { elsewhere += weights[row * width + column] }
             let lift = weights[row * width + winner] - elsewhere / Double(max(1, width - 1))
-            return lift > 0 ? (feature.text, lift) : nil
-        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            return lift > 0 ? (index, lift) : nil
+        }.sorted {
+            $0.lift != $1.lift ? $0.lift > $1.lift : names[present[$0.index]] < names[present[$1.index]]
+        }
         // Cite words first: character pairs that straddle two words read badly as evidence.
-        let words = strongest.filter { $0.0.hasPrefix("w:") }
-        let cited = (words.count >= 2 ? words : strongest).prefix(5).map(\.0)
+        let words = strongest.filter { namesWord[present[$0.index]] }
+        let cited = (words.count >= 2 ? words : strongest).prefix(5).map(\.index)
         return (posterior, Array(cited))
     }
 

@@ -2,7 +2,8 @@ import Segmentation
 import TextNormalization
 
 /// The features the statistical model reads: the words of a text and the pairs of adjacent Han characters, each
-/// counted once per text, with where in the normalised text they occur (for evidence).
+/// counted once per text, with where in the normalised text they occur (for evidence). Training reads them by name;
+/// `NaiveBayesModel.predict(normalized:tokens:)` finds the same features by their characters.
 public struct TextFeatures: Sendable {
     /// Feature → its first range in the normalised text.
     public let ranges: [FeatureName: Range<Int>]
@@ -25,17 +26,6 @@ public struct TextFeatures: Sendable {
             }
         }
         self.ranges = ranges
-    }
-
-    /// Evidence citing the named features (a model's strongest) at their first ranges, as `rule` for `subtype`.
-    public func evidence(
-        citing names: [String], rule: String, subtype: Int, normalized: NormalizedText, original: [Unicode.Scalar]
-    ) -> [Evidence] {
-        names.compactMap { name in
-            range(of: name).map {
-                Evidence(rule: rule, subtype: subtype, normalizedRange: $0, in: normalized, original: original)
-            }
-        }
     }
 
     /// The first range of the named feature in the normalised text, if the text has it.
