@@ -16,8 +16,31 @@ public final class RuleEngine {
 
     /// For each term, the rules anchored on it.
     private let rulesAnchoredOn: [[Int]]
-    /// Scratch space: for each term, its group of occurrences in the text being evaluated, or -1.
-    private var groupOf: [Int32]
+    /// The rules as evaluation reads them: term ids and placements in flat arrays, so that trying a rule copies no
+    /// `Rule` (its strings and arrays) and calls no closure. `book.rules` is read only for the outcomes.
+    private let shapes: [RuleShape]
+    private let clauseShapes: [ClauseShape]
+    private let shapeTerms: [Int]
+    /// The terms of the scope gate's lists.
+    private let transportActors: [Int]
+    private let genericActors: [Int]
+    private let otherActors: [Int]
+    /// Scratch space: for each term, the index in the text's matches of its first occurrence, or -1.
+    private var firstOccurrence: [Int32]
+
+    /// A rule's terms and clauses, as ranges of `shapeTerms` and `clauseShapes`.
+    private struct RuleShape: Sendable {
+        let anchor: Range<Int>
+        let clauses: Range<Int>
+        let vetoes: Range<Int>
+        let gated: Bool
+    }
+
+    /// A clause's placement and terms (a range of `shapeTerms`).
+    private struct ClauseShape: Sendable {
+        let placement: Rule.Placement
+        let terms: Range<Int>
+    }
 
     /// What the rules made of one text.
     public struct Evaluation: Sendable {
@@ -36,7 +59,31 @@ public final class RuleEngine {
             for term in Set(rule.anchor) { anchored[term].append(index) }
         }
         rulesAnchoredOn = anchored
-        groupOf = [Int32](repeating: -1, count: book.terms.count)
+        var shapes: [RuleShape] = []
+        var clauseShapes: [ClauseShape] = []
+        var shapeTerms: [Int] = []
+        func append(_ terms: [Int]) -> Range<Int> {
+            shapeTerms += terms
+            return (shapeTerms.count - terms.count)..<shapeTerms.count
+        }
+        for rule in book.rules {
+            let anchor = append(rule.anchor)
+            let firstClause = clauseShapes.count
+            for clause in rule.clauses {
+                clauseShapes.append(ClauseShape(placement: clause.placement, terms: append(clause.terms)))
+            }
+            shapes.append(
+                RuleShape(
+                    anchor: anchor, clauses: firstClause..<clauseShapes.count, vetoes: append(rule.vetoes),
+                    gated: rule.gated))
+        }
+        self.shapes = shapes
+        self.clauseShapes = clauseShapes
+        self.shapeTerms = shapeTerms
+        transportActors = book.terms(of: .transportActors)
+        genericActors = book.terms(of: .genericActors)
+        otherActors = book.terms(of: .otherActors)
+        firstOccurrence = [Int32](repeating: -1, count: book.terms.count)
     }
 
     /// Every term occurrence in a text (for `triage explain`).
@@ -44,87 +91,104 @@ public final class RuleEngine {
         matcher.matches(in: text, tokens: tokens)
     }
 
-    public func evaluate(original: [Unicode.Scalar], normalized: NormalizedText, tokens: [Token]) -> Evaluation {
-        let found = matcher.matches(in: normalized, tokens: tokens)
-        // Group the occurrences by term: groupOf[term] indexes `groups` for the terms this text holds. The scratch
-        // array is moved into a local for the call (closures below read it) and handed back, cleared, at the end.
-        var groupOf: [Int32] = []
-        swap(&groupOf, &self.groupOf)
-        var groups: [[TermMatch]] = []
-        var touched: [Int] = []
-        for match in found {
-            let slot = groupOf[match.term]
-            if slot < 0 {
-                groupOf[match.term] = Int32(groups.count)
-                groups.append([match])
-                touched.append(match.term)
-            } else {
-                groups[Int(slot)].append(match)
-            }
-        }
-        defer {
-            for term in touched { groupOf[term] = -1 }
-            swap(&groupOf, &self.groupOf)
-        }
-        func occurrences(_ term: Int) -> [TermMatch] {
-            let slot = groupOf[term]
-            return slot < 0 ? [] : groups[Int(slot)]
-        }
-        func firstCounting(_ terms: [Int], where accept: (TermMatch) -> Bool = { _ in true }) -> TermMatch? {
-            for term in terms where groupOf[term] >= 0 {
-                if let hit = groups[Int(groupOf[term])].first(where: { $0.counts && accept($0) }) { return hit }
+    /// The occurrences of one text's terms, chained by term: `first[term]` is the index in `matches` of the term's
+    /// first occurrence (or -1), and `next[index]` that of the next occurrence of the same term (or -1), in text order.
+    private struct Occurrences {
+        let matches: [TermMatch]
+        var first: [Int32]
+        var next: [Int32]
+
+        /// The first occurrence that counts as evidence of the first of `terms` that has one, placed as `placement`
+        /// says relative to `anchor` (anywhere when there is no anchor).
+        func firstCounting(
+            _ terms: ArraySlice<Int>, placed placement: Rule.Placement = .anywhere, relativeTo anchor: TermMatch? = nil
+        ) -> TermMatch? {
+            for term in terms {
+                var index = first[term]
+                while index >= 0 {
+                    let match = matches[Int(index)]
+                    if match.counts, anchor.map({ RuleEngine.placed(match, placement, $0) }) ?? true { return match }
+                    index = next[Int(index)]
+                }
             }
             return nil
         }
-        func present(_ list: RuleBook.WellKnownList) -> Bool { firstCounting(book.terms(of: list)) != nil }
-        let gateOpen = present(.transportActors) || (present(.genericActors) && !present(.otherActors))
+    }
 
-        func evidence(_ rule: Rule, _ matches: [TermMatch]) -> [Evidence] {
-            matches.map { match in
-                Evidence(
-                    rule: rule.id, subtype: rule.subtype, normalizedRange: match.range, in: normalized,
-                    original: original)
-            }
+    public func evaluate(original: [Unicode.Scalar], normalized: NormalizedText, tokens: [Token]) -> Evaluation {
+        let found = matcher.matches(in: normalized, tokens: tokens)
+        // The scratch array is moved into `occurrences` for the call and handed back, cleared, at the end.
+        var occurrences = Occurrences(
+            matches: found, first: [], next: [Int32](repeating: -1, count: found.count))
+        swap(&occurrences.first, &firstOccurrence)
+        var touched: [Int] = []
+        for index in found.indices.reversed() {
+            let term = found[index].term
+            if occurrences.first[term] < 0 { touched.append(term) }
+            occurrences.next[index] = occurrences.first[term]
+            occurrences.first[term] = Int32(index)
         }
+        defer {
+            for term in touched { occurrences.first[term] = -1 }
+            swap(&occurrences.first, &firstOccurrence)
+        }
+        func present(_ terms: [Int]) -> Bool { occurrences.firstCounting(terms[...]) != nil }
+        let gateOpen = present(transportActors) || (present(genericActors) && !present(otherActors))
 
-        // Only rules anchored on a term the text holds can hold.
-        var candidates = Set<Int>()
-        for term in touched { candidates.formUnion(rulesAnchoredOn[term]) }
+        // Only rules anchored on a term the text holds can hold; each is tried once, in book order.
+        var candidates: [Int] = []
+        for term in touched { candidates += rulesAnchoredOn[term] }
+        candidates.sort()
 
         var outcomes: [RuleOutcome] = []
-        for index in candidates.sorted() {
-            let rule = book.rules[index]
-            let anchors = rule.anchor.flatMap(occurrences)
-            let live = anchors.filter(\.counts)
+        var previous = -1
+        for index in candidates where index != previous {
+            previous = index
+            let shape = shapes[index]
+            var firstAnchor: TermMatch?
+            var firstLive: TermMatch?
             var held: [TermMatch]?
-            for anchor in live {
-                var parts = [anchor]
-                for clause in rule.clauses {
-                    guard
-                        let hit = firstCounting(
-                            clause.terms, where: { RuleEngine.placed($0, clause.placement, anchor) })
-                    else { break }
-                    parts.append(hit)
-                }
-                if parts.count == rule.clauses.count + 1 {
-                    held = parts
-                    break
+            anchors: for term in shapeTerms[shape.anchor] {
+                var occurrence = occurrences.first[term]
+                while occurrence >= 0 {
+                    let anchor = found[Int(occurrence)]
+                    occurrence = occurrences.next[Int(occurrence)]
+                    if firstAnchor == nil { firstAnchor = anchor }
+                    guard anchor.counts else { continue }
+                    if firstLive == nil { firstLive = anchor }
+                    var parts = [anchor]
+                    for clause in clauseShapes[shape.clauses] {
+                        guard
+                            let hit = occurrences.firstCounting(
+                                shapeTerms[clause.terms], placed: clause.placement, relativeTo: anchor)
+                        else { break }
+                        parts.append(hit)
+                    }
+                    if parts.count == shape.clauses.count + 1 {
+                        held = parts
+                        break anchors
+                    }
                 }
             }
             let status: RuleOutcome.Status
-            if live.isEmpty {
+            if firstLive == nil {
                 status = .negated
             } else if held == nil {
                 status = .unmet
-            } else if firstCounting(rule.vetoes) != nil {
+            } else if occurrences.firstCounting(shapeTerms[shape.vetoes]) != nil {
                 status = .vetoed
-            } else if rule.gated && !gateOpen {
+            } else if shape.gated && !gateOpen {
                 status = .gateShut
             } else {
                 status = .fired
             }
             guard status == .fired || recordsEveryOutcome else { continue }
-            let spans = evidence(rule, held ?? [live.first ?? anchors[0]])
+            let rule = book.rules[index]
+            let spans = (held ?? [firstLive ?? firstAnchor!]).map { match in
+                Evidence(
+                    rule: rule.id, subtype: rule.subtype, normalizedRange: match.range, in: normalized,
+                    original: original)
+            }
             outcomes.append(
                 RuleOutcome(
                     rule: rule.id, subtype: rule.subtype, reason: rule.reason, weight: rule.weight, status: status,
