@@ -9,11 +9,18 @@ final class RuleMatcher {
     private let soundTrie: TermTrie
     private let pinyin: PinyinTable
     private let table = CharacterTable.shared
-    private let negators: Set<Int>
-    private let nearNegators: Set<Int>
-    private let negationBreaks: Set<Int>
-    private let operatorLabels: Set<Int>
-    private let callerLabels: Set<Int>
+    /// What each term is to negation and to operators' turns (by term id).
+    private let roles: [Role]
+
+    /// The parts a term plays besides being evidence, from the rule book's well-known lists.
+    struct Role: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let negator = Role(rawValue: 1)
+        static let nearNegator = Role(rawValue: 2)
+        static let negationBreak = Role(rawValue: 4)
+        static let operatorLabel = Role(rawValue: 8)
+        static let callerLabel = Role(rawValue: 16)
+    }
 
     /// How many words before a term a negator governs it.
     static let negationReach = 4
@@ -31,11 +38,15 @@ final class RuleMatcher {
         }
         self.characterTrie = characterTrie
         self.soundTrie = soundTrie
-        negators = Set(book.terms(of: .negators))
-        nearNegators = Set(book.terms(of: .nearNegators))
-        negationBreaks = Set(book.terms(of: .negationBreaks))
-        operatorLabels = Set(book.terms(of: .operatorLabels))
-        callerLabels = Set(book.terms(of: .callerLabels))
+        var roles = [Role](repeating: [], count: book.terms.count)
+        let lists: [(RuleBook.WellKnownList, Role)] = [
+            (.negators, .negator), (.nearNegators, .nearNegator), (.negationBreaks, .negationBreak),
+            (.operatorLabels, .operatorLabel), (.callerLabels, .callerLabel),
+        ]
+        for (list, role) in lists {
+            for term in book.terms(of: list) { roles[term].insert(role) }
+        }
+        self.roles = roles
     }
 
     /// The occurrences of every term in the text, in text order, each aligned with token boundaries.
@@ -86,7 +97,7 @@ final class RuleMatcher {
                         lastWord: Int(wordAtEnd[end]), bySound: true))
             }
         }
-        let wordBreaks = found.filter { negationBreaks.contains($0.term) }.map(\.range.lowerBound)
+        let wordBreaks = found.filter { roles[$0.term].contains(.negationBreak) }.map(\.range.lowerBound)
         let questions = Set(RuleMatcher.choiceQuestionNegators(tokens, in: scalars))
         markNegation(&found, breaks: breaks, wordBreaks: wordBreaks, questions: questions)
         markOperatorTurns(&found, scalars: scalars)
@@ -99,13 +110,13 @@ final class RuleMatcher {
     /// A negator inside an A-not-A question (是不是, 能不能, 有没有) asks rather than negates: it governs nothing.
     private func markNegation(_ found: inout [TermMatch], breaks: [Int], wordBreaks: [Int], questions: Set<Int>) {
         let negations = found.filter {
-            (negators.contains($0.term) || nearNegators.contains($0.term)) && !questions.contains($0.range.lowerBound)
+            !roles[$0.term].isDisjoint(with: [.negator, .nearNegator]) && !questions.contains($0.range.lowerBound)
         }
         guard !negations.isEmpty else { return }
         for index in found.indices {
             let match = found[index]
             for negation in negations where negation.range.upperBound <= match.range.lowerBound {
-                let reach = nearNegators.contains(negation.term) ? 1 : RuleMatcher.negationReach
+                let reach = roles[negation.term].contains(.nearNegator) ? 1 : RuleMatcher.negationReach
                 guard match.firstWord - negation.lastWord <= reach else { continue }
                 let end = negation.range.upperBound
                 let blocked =
@@ -127,6 +138,8 @@ final class RuleMatcher {
         // Only one- and two-character words can be 不, 没 or 没有: the others are not compared at all.
         for index in 1..<tokens.count where tokens[index].range.count <= 2 {
             let word = scalars[tokens[index].range]
+            // A word with neither 不 nor 没, made of characters normalisation leaves alone, is none of them.
+            guard word.contains(where: { $0 == "不" || $0 == "没" || !untouchedByNormalization($0) }) else { continue }
             let before = scalars[tokens[index - 1].range]
             let asks: Bool
             if sameText(word, ["不"]) || sameText(word, ["没"]) {
@@ -147,29 +160,31 @@ final class RuleMatcher {
         _ text: ArraySlice<Unicode.Scalar>, _ other: some Collection<Unicode.Scalar>
     ) -> Bool {
         if text.elementsEqual(other) { return true }
-        func untouchedByNormalization(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            // U+2000, U+2001 and the tone marks U+302A–U+302F are not: they decompose or combine.
-            case 0..<0x80, 0x2002...0x206F, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-                0xFF00...0xFFEF, 0x1F000...0x1FAFF:
-                return true
-            default:
-                return false
-            }
-        }
         if text.allSatisfy(untouchedByNormalization) && other.allSatisfy(untouchedByNormalization) { return false }
         return String(scalars: text) == String(scalars: other)
+    }
+
+    /// Whether a character is in NFC by itself and combines with nothing (see `sameText`).
+    private static func untouchedByNormalization(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        // U+2000, U+2001 and the tone marks U+302A–U+302F are not: they decompose or combine.
+        case 0..<0x80, 0x2002...0x206F, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xFF00...0xFFEF, 0x1F000...0x1FAFF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// An operator's turn starts at an operator label followed by a colon (or opening a line) and runs to the next
     /// caller label, or, when no caller label follows, to the end of that sentence; in both cases no further than the
     /// next speaker's label of any kind (儿子：, 车队老板：, where transcripts run turns together without breaks).
     private func markOperatorTurns(_ found: inout [TermMatch], scalars: [Unicode.Scalar]) {
-        guard !operatorLabels.isEmpty else { return }
+        guard found.contains(where: { roles[$0.term].contains(.operatorLabel) }) else { return }
         let sentenceEnds: Set<Unicode.Scalar> = ["\n", "。", "?", "!"]
         var turns: [Range<Int>] = []
-        let callers = found.filter { callerLabels.contains($0.term) }.map(\.range.lowerBound)
-        for match in found where operatorLabels.contains(match.term) {
+        let callers = found.filter { roles[$0.term].contains(.callerLabel) }.map(\.range.lowerBound)
+        for match in found where roles[match.term].contains(.operatorLabel) {
             let start = match.range.lowerBound
             let end = match.range.upperBound
             let colon = end < scalars.count && scalars[end] == ":"
