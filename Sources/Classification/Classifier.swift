@@ -112,7 +112,7 @@ public final class Classifier {
         else {
             return decision
         }
-        let evidence = prediction.strongest.map {
+        let evidence = model.strongest(in: prediction).map {
             Evidence(
                 rule: "model.naive-bayes", subtype: best.key, normalizedRange: $0.range, in: normalized,
                 original: original)

@@ -149,7 +149,7 @@ public final class RiskAssessor {
         guard let model else { return nil }
         let prediction = model.predict(normalized: normalized, tokens: tokens)
         guard let probability = prediction.posterior[1], probability >= threshold else { return nil }
-        let cited = prediction.strongest.map {
+        let cited = model.strongest(in: prediction).map {
             Evidence(rule: rule, subtype: 0, normalizedRange: $0.range, in: normalized, original: original)
         }
         // A single character (们, 号) says little to a reader: longer features are cited when there are any.

@@ -155,17 +155,19 @@ public final class NaiveBayesModel: Sendable {
     /// The probability of each label for a text, and the names of the features that weighed most for the best one.
     public func predict(_ features: TextFeatures) -> (posterior: [Int: Double], strongest: [String]) {
         let present = features.ranges.keys.compactMap { rows[$0] }.sorted()
-        let (posterior, cited) = score(present)
-        return (posterior, cited.map { names[present[$0]] })
+        let (posterior, winner) = score(present)
+        return (posterior, strongest(present, winner: winner).map { names[present[$0]] })
     }
 
-    /// A model's reading of one text: the probability of each label, and the features that weighed most for the best
-    /// one, each with its first range in the normalised text.
+    /// A model's reading of one text: the probability of each label, and what it needs to tell the features that
+    /// weighed most for the best one (`NaiveBayesModel.strongest(in:)`), which only a label that is used must cite.
     public struct Prediction: Sendable {
         /// The probability of each label.
         public let posterior: [Int: Double]
-        /// The strongest features (at most five, words first), strongest first.
-        public let strongest: [(name: String, range: Range<Int>)]
+        /// The rows of the features present (ascending), each feature's first range, and the best label's column.
+        fileprivate let present: [Int]
+        fileprivate let firstRanges: [Range<Int>]
+        fileprivate let winner: Int
     }
 
     /// The prediction for a segmented text: the same features as `TextFeatures` makes (its words, then its pairs of
@@ -200,14 +202,21 @@ public final class NaiveBayesModel: Sendable {
             present.append(row)
             firstRanges.append(ranges[Int(occurrence & 0xFFFF_FFFF)])
         }
-        let (posterior, cited) = score(present)
-        return Prediction(posterior: posterior, strongest: cited.map { (names[present[$0]], firstRanges[$0]) })
+        let (posterior, winner) = score(present)
+        return Prediction(posterior: posterior, present: present, firstRanges: firstRanges, winner: winner)
     }
 
-    /// The probability of each label given the rows of the features present (ascending), and the features that
-    /// weighed most for the best label, as indices into `present`.
-    private func score(_ present: [Int]) -> (posterior: [Int: Double], cited: [Int]) {
-        guard !labels.isEmpty else { return ([:], []) }
+    /// The features that weighed most for the best label of a prediction (at most five, words first, strongest
+    /// first), each with its first range in the normalised text.
+    public func strongest(in prediction: Prediction) -> [(name: String, range: Range<Int>)] {
+        strongest(prediction.present, winner: prediction.winner).map {
+            (names[prediction.present[$0]], prediction.firstRanges[$0])
+        }
+    }
+
+    /// The probability of each label given the rows of the features present (ascending), and the best label's column.
+    private func score(_ present: [Int]) -> (posterior: [Int: Double], winner: Int) {
+        guard !labels.isEmpty else { return ([:], -1) }
         let width = labels.count
         // In row order: a dictionary's order changes from process to process, and so would the sums' last bits.
         var scores = bias
@@ -218,8 +227,14 @@ public final class NaiveBayesModel: Sendable {
         let sum = scores.reduce(0) { $0 + exp($1 - best) }
         var posterior: [Int: Double] = [:]
         for (column, score) in scores.enumerated() { posterior[labels[column]] = exp(score - best) / sum }
-        let winner = scores.indices.max { scores[$0] < scores[$1] }!
-        // The features that favour the winner most over the average of the other labels.
+        return (posterior, scores.indices.max { scores[$0] < scores[$1] }!)
+    }
+
+    /// The features that weigh most for label column `winner`, as indices into `present` (the rows of the features
+    /// present): those that favour it most over the average of the other labels, at most five, words first.
+    private func strongest(_ present: [Int], winner: Int) -> [Int] {
+        guard winner >= 0 else { return [] }
+        let width = labels.count
         let strongest = present.indices.compactMap { index -> (index: Int, lift: Double)? in
             let row = present[index]
             var elsewhere = 0.0
@@ -231,8 +246,7 @@ public final class NaiveBayesModel: Sendable {
         }
         // Cite words first: character pairs that straddle two words read badly as evidence.
         let words = strongest.filter { namesWord[present[$0.index]] }
-        let cited = (words.count >= 2 ? words : strongest).prefix(5).map(\.index)
-        return (posterior, Array(cited))
+        return Array((words.count >= 2 ? words : strongest).prefix(5).map(\.index))
     }
 
     /// Writes the model as a data file: `label L DOCUMENTS TOTAL` rows, then `FEATURE<TAB>L:COUNT L:COUNT …` rows.
