@@ -19,7 +19,7 @@ public struct DomainDictionary: Sendable {
     /// The root's children by BMP scalar (most lookups start and fail there), and the other trie edges, keyed by
     /// node index and scalar.
     private var rootChildren: [Int32] = []
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = IntegerMap()
     /// For each trie node, the index of the entry ending there, or -1.
     private var terminal: [Int32] = [-1]
 
@@ -54,7 +54,7 @@ public struct DomainDictionary: Sendable {
                 if node == 0 && scalar.value < 0x10000 {
                     rootChildren[Int(scalar.value)] = child
                 } else {
-                    edges[UInt64(UInt32(node)) << 32 | UInt64(scalar.value)] = child
+                    edges.set(child, for: UInt64(UInt32(node)) << 32 | UInt64(scalar.value))
                 }
                 node = child
             }
@@ -84,7 +84,7 @@ public struct DomainDictionary: Sendable {
             let child = rootChildren[Int(scalar.value)]
             return child < 0 ? nil : child
         }
-        return edges[UInt64(UInt32(node)) << 32 | UInt64(scalar.value)]
+        return edges.value(for: UInt64(UInt32(node)) << 32 | UInt64(scalar.value))
     }
 
     /// The longest entry that matches `scalars` from `start` and whose end satisfies `acceptEnd`.

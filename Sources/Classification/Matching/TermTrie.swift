@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// A trie over sequences of keys (characters, or pinyin syllable ids) that reports every term ending at each position.
 ///
 /// The root's children sit in an array indexed by key (most lookups start and fail there); deeper edges are in an

@@ -1,23 +1,23 @@
 /// A map from 64-bit keys to 32-bit values, by open addressing with a multiplicative hash: for the hot lookups of the
-/// matcher and the models (trie edges, pairs of characters), where `Dictionary`'s seeded hashing costs more than the
+/// segmenter's dictionary, the rule matcher and the models (trie edges, pairs of characters), where `Dictionary`'s seeded hashing costs more than the
 /// rest of the lookup. A lookup never allocates.
 ///
 /// `UInt64.max` cannot be a key: it marks an empty slot (keys here are a node or a character in the upper half and a
 /// character or a syllable number in the lower half, never all ones).
-struct IntegerMap: Sendable {
-    private static let empty = UInt64.max
-    private var keys = [UInt64](repeating: IntegerMap.empty, count: 16)
-    private var values = [Int32](repeating: 0, count: 16)
+public struct IntegerMap: Sendable {
+    @usableFromInline static let empty = UInt64.max
+    @usableFromInline var keys = [UInt64](repeating: IntegerMap.empty, count: 16)
+    @usableFromInline var values = [Int32](repeating: 0, count: 16)
     /// 64 − log2 of the capacity: a key's first slot is the top bits of its hash.
-    private var shift: UInt64 = 60
+    @usableFromInline var shift: UInt64 = 60
     /// How many keys it holds.
-    private(set) var count = 0
+    public private(set) var count = 0
 
     /// An empty map.
-    init() {}
+    public init() {}
 
     /// An empty map with room for `minimumCapacity` keys before it grows.
-    init(minimumCapacity: Int) {
+    public init(minimumCapacity: Int) {
         while keys.count < minimumCapacity * 2 {
             keys.append(contentsOf: keys)
             shift -= 1
@@ -26,8 +26,8 @@ struct IntegerMap: Sendable {
     }
 
     /// The value of a key, or `nil`.
-    @inline(__always)
-    func value(for key: UInt64) -> Int32? {
+    @inlinable
+    public func value(for key: UInt64) -> Int32? {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
@@ -39,7 +39,7 @@ struct IntegerMap: Sendable {
     }
 
     /// Sets the value of a key, adding the key if it is new.
-    mutating func set(_ value: Int32, for key: UInt64) {
+    public mutating func set(_ value: Int32, for key: UInt64) {
         precondition(key != IntegerMap.empty, "UInt64.max marks an empty slot")
         if (count + 1) * 2 > keys.count { grow() }
         let mask = keys.count - 1
