@@ -49,7 +49,7 @@ public struct EntityExtractor: Sendable {
         var found: [(EntityKind, Range<Int>, String)] = []
         found += NumberScanner.scan(scalars, badgeCues: badgeCues)
         found += PlateScanner.scan(scalars)
-        found += DateScanner.scan(scalars, received: EntityExtractor.day(of: receivedAt))
+        found += DateScanner.scan(scalars, received: { EntityExtractor.day(of: receivedAt) })
         let taken = found.map(\.1)
         let boundary = EntityExtractor.boundaries(tokens, count: scalars.count)
         found += amounts(scalars, tokens: tokens, boundary: boundary, excluding: taken)

@@ -15,11 +15,16 @@ struct DateScanner {
     static let starts = ScalarSet(
         (relativeDays.map(\.0) + ["上周", "上星期", "这周", "本周", "这星期"] + dayParts).compactMap(\.unicodeScalars.first))
 
-    static func scan(_ scalars: [Unicode.Scalar], received: DateComponents?) -> [(EntityKind, Range<Int>, String)] {
+    /// `received` gives the day a clue was received (`EntityExtractor.day(of:)`); it is asked only for a date that
+    /// needs it, as the Foundation calendar is costly.
+    static func scan(_ scalars: [Unicode.Scalar], received day: () -> DateComponents?)
+        -> [(EntityKind, Range<Int>, String)]
+    {
         var found: [(EntityKind, Range<Int>, String)] = []
         var index = 0
         let calendar = DateScanner.calendar
-        let receivedDate = received.flatMap { calendar.date(from: $0) }
+        lazy var received = day()
+        lazy var receivedDate = received.flatMap { calendar.date(from: $0) }
         func iso(_ date: Date) -> String {
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
             return isoDay(year: parts.year!, month: parts.month!, day: parts.day!)
