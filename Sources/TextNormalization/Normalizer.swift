@@ -204,7 +204,19 @@ public struct Normalizer: Sendable {
             var status: Int32 = 0
             let written = cicu_nfkc(units, Int32(units.count), &out, Int32(capacity), &status)
             if written >= 0 {
-                return Array(String(decoding: out[0..<Int(written)], as: UTF16.self).unicodeScalars)
+                // Decoded as String(decoding:as: UTF16.self) would (an ill-formed unit becomes U+FFFD), without
+                // making the String.
+                var scalars: [Unicode.Scalar] = []
+                scalars.reserveCapacity(Int(written))
+                var units = out[0..<Int(written)].makeIterator()
+                var decoder = UTF16()
+                while true {
+                    switch decoder.decode(&units) {
+                    case .scalarValue(let scalar): scalars.append(scalar)
+                    case .error: scalars.append("\u{FFFD}")
+                    case .emptyInput: return scalars
+                    }
+                }
             }
             guard capacity < 1 << 16 else { return Array(chunk) }  // cannot happen for NFKC; keep the text
             capacity *= 4
