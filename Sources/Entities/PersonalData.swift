@@ -69,6 +69,18 @@ public enum PersonalData {
     }
 
     private static func mask(_ text: String, keepingFirst first: Int, last: Int) -> String {
+        // ASCII without a carriage return (phone and ID numbers) has one character per byte: masked byte by byte,
+        // without breaking the text into Characters.
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            guard bytes.count > first + last else {
+                return String(decoding: bytes.prefix(1), as: UTF8.self)
+                    + String(repeating: "*", count: max(0, bytes.count - 1))
+            }
+            return String(decoding: bytes[..<first], as: UTF8.self)
+                + String(repeating: "*", count: bytes.count - first - last)
+                + String(decoding: bytes[(bytes.count - last)...], as: UTF8.self)
+        }
         let characters = Array(text)
         guard characters.count > first + last else {
             return String(characters.prefix(1)) + String(repeating: "*", count: max(0, characters.count - 1))
