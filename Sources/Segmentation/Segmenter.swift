@@ -31,7 +31,15 @@ public final class Segmenter {
         var words: [(end: Int, kind: TokenKind, source: Token.Source)] = []
         words.reserveCapacity(ends.count + ends.count / 8)
         var wordStart = 0
+        var pauses = text.pauses[...]
         for (end, status) in zip(ends, statuses) {
+            // A pause (a space removed between two words) is a boundary ICU could not see.
+            while let pause = pauses.first, pause < end {
+                pauses.removeFirst()
+                guard pause > wordStart else { continue }
+                words.append((pause, kind(of: scalars[wordStart..<pause], status: status), .icu))
+                wordStart = pause
+            }
             let kind = kind(of: scalars[wordStart..<end], status: status)
             if kind == .han, end - wordStart >= 2,
                 let cut = dictionary.detachment.cut(scalars[wordStart..<end], text: { text.text(in: wordStart..<end) })

@@ -10,12 +10,19 @@ public struct NormalizedText: Sendable, Equatable {
     /// For each normalised scalar, where in the original text it came from.
     private let originStarts: [Int32]
     private let originEnds: [Int32]
+    /// Positions where a space between two runs of two or more Han characters was removed ("那倒没有 就是指着鼻子骂"),
+    /// in order. In transcripts and posts without punctuation such a space ends a clause, as a comma would; a space
+    /// between single characters (钓 鱼 执 法) is inserted noise and is not a pause.
+    public let pauses: [Int]
 
-    init(scalars: [Unicode.Scalar], originStarts: [Int32], originEnds: [Int32], originalLength: Int) {
+    init(
+        scalars: [Unicode.Scalar], originStarts: [Int32], originEnds: [Int32], originalLength: Int, pauses: [Int] = []
+    ) {
         self.scalars = scalars
         self.originStarts = originStarts
         self.originEnds = originEnds
         self.originalLength = originalLength
+        self.pauses = pauses
     }
 
     /// The normalised text.

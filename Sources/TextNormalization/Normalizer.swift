@@ -102,7 +102,7 @@ public struct Normalizer: Sendable {
         if steps.contains(.removeInsertedNoise) { removeInsertedNoise(from: &output) }
         return NormalizedText(
             scalars: output.scalars, originStarts: output.starts, originEnds: output.ends,
-            originalLength: source.count)
+            originalLength: source.count, pauses: output.pauses)
     }
 
     /// The normaliser's working buffers.
@@ -112,6 +112,8 @@ public struct Normalizer: Sendable {
         var ends: [Int32] = []
         /// A run of white space not yet written: its original span and whether it held a line break.
         var pendingSpace: (start: Int, end: Int, lineBreak: Bool)?
+        /// Positions right after a removed space that stood between two words (see `NormalizedText.pauses`).
+        var pauses: [Int] = []
 
         init(capacity: Int) {
             scalars.reserveCapacity(capacity)
@@ -152,12 +154,24 @@ public struct Normalizer: Sendable {
         output.append(simplified, from: start, to: end)
     }
 
-    /// Removes spaces between two Han characters, and symbols interleaved with single Han characters.
+    /// Removes spaces between two Han characters, and symbols interleaved with single Han characters; a removed space
+    /// between two words of Han characters is kept as a pause.
     private func removeInsertedNoise(from output: inout Output) {
         let scalars = output.scalars
         let count = scalars.count
         var remove = [Bool](repeating: false, count: count)
+        var pauseAfter = [Bool](repeating: false, count: count)
         var anyRemoved = false
+        func hanRun(endingAt last: Int) -> Int {
+            var first = last
+            while first >= 0 && table.isHan(scalars[first]) { first -= 1 }
+            return last - first
+        }
+        func hanRun(startingAt first: Int) -> Int {
+            var end = first
+            while end < count && table.isHan(scalars[end]) { end += 1 }
+            return end - first
+        }
         func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
             scalar == " " || Normalizer.noiseSymbols.contains(scalar)
         }
@@ -182,12 +196,18 @@ public struct Normalizer: Sendable {
             for run in runs where symbolChain || scalars[run].allSatisfy({ $0 == " " }) {
                 for position in run { remove[position] = true }
                 anyRemoved = true
+                if !symbolChain && hanRun(endingAt: run.lowerBound - 1) >= 2 && hanRun(startingAt: run.upperBound) >= 2
+                {
+                    pauseAfter[run.upperBound - 1] = true
+                }
             }
             index = max(current, index + 1)
         }
         guard anyRemoved else { return }
         var kept = Output(capacity: count)
-        for position in 0..<count where !remove[position] {
+        for position in 0..<count {
+            if pauseAfter[position] { kept.pauses.append(kept.scalars.count) }
+            guard !remove[position] else { continue }
             kept.append(scalars[position], from: Int(output.starts[position]), to: Int(output.ends[position]))
         }
         output = kept

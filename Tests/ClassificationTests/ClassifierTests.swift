@@ -102,6 +102,14 @@ func aChoiceQuestionDoesNotNegate(text: String) throws {
     #expect(try classify("运管没有道歉但是乱收费", rules: rules).subtype == 3)
 }
 
+@Test func aSpaceBetweenWordsEndsNegationButInsertedSpacesDoNot() throws {
+    let rules = try book(["scope.rules": scope, "s03.rules": fines])
+    // A transcript without punctuation: the space after 没有道歉 is a pause, as a comma would be.
+    #expect(try classify("路政那倒没有道歉 就是乱收费", rules: rules).subtype == 3)
+    // Spaces between single characters are inserted noise, and the negator still governs the term.
+    #expect(!(try classify("路政没有 乱 收 费", rules: rules).inScope))
+}
+
 @Test func aVetoCancelsTheRule() throws {
     let rules = try book(["scope.rules": scope, "s03.rules": fines])
     let result = try classify("路政在停车场罚款不开票", rules: rules)

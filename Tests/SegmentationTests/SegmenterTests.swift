@@ -35,6 +35,15 @@ func termIsOneTokenInContext(term: String) throws {
     #expect(try words("他们说\(term)的事情").contains(term))
 }
 
+@Test func aPauseIsAWordBoundary() throws {
+    // Without the pause ICU reads 凶我 也没 as 凶 | 我也没, and the negator 也没 is lost.
+    let tokens = try words("直接开单子了 也没凶我 也没骂人")
+    #expect(tokens.contains("也没"))
+    #expect(!tokens.contains("我也没"))
+    // A dictionary entry may still span a space between its words (filter-dodging): 钓鱼 执法.
+    #expect(try words("遇到钓鱼 执法了").contains("钓鱼执法"))
+}
+
 @Test func icuAloneSplitsTheseTerms() throws {
     let alone = try words("临泉县治超站", dictionary: DomainDictionary())
     #expect(!alone.contains("临泉县"))

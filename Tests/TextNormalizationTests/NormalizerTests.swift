@@ -65,3 +65,13 @@ func normalizes(input: String, expected: String) {
     #expect(normalized.text == original)
     #expect(normalized.originalRange(of: 3..<4) == 3..<4)
 }
+
+@Test func aSpaceRemovedBetweenWordsIsKeptAsAPause() {
+    let normalized = Normalizer().normalize("一晚上没回来 早上回来眼眶是紫的")
+    #expect(normalized.text == "一晚上没回来早上回来眼眶是紫的")
+    #expect(normalized.pauses == [6])
+    // Between single characters, or next to one, a space is inserted noise: no pause.
+    #expect(Normalizer().normalize("遇到 钓 鱼 执 法 了").pauses.isEmpty)
+    #expect(Normalizer().normalize("路政 乱 收费").pauses.isEmpty)
+    #expect(Normalizer().normalize("罚款 200元").pauses.isEmpty)
+}

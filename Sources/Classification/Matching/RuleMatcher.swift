@@ -97,6 +97,7 @@ final class RuleMatcher {
                         lastWord: Int(wordAtEnd[end]), bySound: true))
             }
         }
+        breaks += text.pauses
         let wordBreaks = found.filter { roles[$0.term].contains(.negationBreak) }.map(\.range.lowerBound)
         let questions = Set(RuleMatcher.choiceQuestionNegators(tokens, in: scalars))
         markNegation(&found, breaks: breaks, wordBreaks: wordBreaks, questions: questions)
@@ -105,8 +106,9 @@ final class RuleMatcher {
     }
 
     /// A term is negated when a negator ends at most `negationReach` words before it (a near negator: right before
-    /// it) with no punctuation in between, nor a negation break word (但是, 被 …) that does not follow the negator
-    /// directly ("没有被罚" stays negated; "未覆盖被罚款" does not).
+    /// it) with no punctuation or pause (a space between words, see `NormalizedText.pauses`) in between, nor a
+    /// negation break word (但是, 被 …) that does not follow the negator directly ("没有被罚" stays negated;
+    /// "未覆盖被罚款" does not).
     /// A negator inside an A-not-A question (是不是, 能不能, 有没有) asks rather than negates: it governs nothing.
     private func markNegation(_ found: inout [TermMatch], breaks: [Int], wordBreaks: [Int], questions: Set<Int>) {
         let negations = found.filter {
