@@ -1,5 +1,6 @@
 import Foundation
 import Segmentation
+import TextNormalization
 
 /// Candidate terms for the analysts: token n-grams that separate a sub-type from the rest of a labelled file, found
 /// in the items the rules currently get wrong. For `triage lexicon suggest`; every candidate is for a person to review.
@@ -28,10 +29,10 @@ public struct TermSuggester: Sendable {
     /// Creates an empty suggester.
     public init() {}
 
-    /// Adds one labelled item: its gold primary, its tokens, and whether the rules got it wrong.
-    public mutating func add(gold: Int, tokens: [Token], missed: Bool) {
+    /// Adds one labelled item: its gold primary, its normalised text and tokens, and whether the rules got it wrong.
+    public mutating func add(gold: Int, normalized: NormalizedText, tokens: [Token], missed: Bool) {
         labelTotals[gold, default: 0] += 1
-        let words = tokens.filter { $0.kind == .han || $0.kind == .latin }.map(\.text)
+        let words = tokens.filter { $0.kind == .han || $0.kind == .latin }.map { $0.text(in: normalized) }
         var grams = Set<String>()
         for start in words.indices {
             for length in 1...maximumLength where start + length <= words.count {

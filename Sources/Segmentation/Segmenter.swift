@@ -83,9 +83,7 @@ public final class Segmenter {
 
     private func makeToken(_ text: NormalizedText, _ range: Range<Int>, kind: TokenKind, source: Token.Source) -> Token
     {
-        Token(
-            text: text.text(in: range), kind: kind, range: range, originalRange: text.originalRange(of: range),
-            source: source)
+        Token(kind: kind, range: range, originalRange: text.originalRange(of: range), source: source)
     }
 
     /// ICU's boundaries as scalar offsets (the last is the text's length), each with the rule status of its word.

@@ -1,3 +1,5 @@
+import TextNormalization
+
 /// What a token is made of.
 public enum TokenKind: String, Sendable, Codable, CaseIterable {
     /// Han characters: a Chinese word.
@@ -15,6 +17,9 @@ public enum TokenKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// A word of a segmented text, with where it is in the normalised text and in the original text.
+///
+/// A token holds no text of its own, only ranges (`text(in:)` makes its text from the normalised text): a String per
+/// token was made for every token of every clue and released with it, and most tokens are never read as text.
 public struct Token: Sendable, Equatable, Codable {
     /// Where the token's boundaries came from.
     public enum Source: String, Sendable, Codable {
@@ -24,8 +29,6 @@ public struct Token: Sendable, Equatable, Codable {
         case dictionary
     }
 
-    /// The token's normalised text.
-    public let text: String
     /// What the token is made of.
     public let kind: TokenKind
     /// Its range in the normalised text, in Unicode scalars.
@@ -36,12 +39,16 @@ public struct Token: Sendable, Equatable, Codable {
     public let source: Source
 
     /// Creates a token.
-    public init(text: String, kind: TokenKind, range: Range<Int>, originalRange: Range<Int>, source: Source) {
-        self.text = text
+    public init(kind: TokenKind, range: Range<Int>, originalRange: Range<Int>, source: Source) {
         self.kind = kind
         self.range = range
         self.originalRange = originalRange
         self.source = source
+    }
+
+    /// The token's normalised text, from the normalised text it was segmented from.
+    public func text(in normalized: NormalizedText) -> String {
+        normalized.text(in: range)
     }
 
     /// Whether the token is a word (not white space or punctuation).

@@ -39,8 +39,9 @@ struct ExplainCommand: ParsableCommand {
             "tokens:     "
                 + analysis.tokens.filter { $0.kind != .space }
                 .map {
-                    hidden($0.originalRange)
-                        ? "***" : personalData.reveal ? $0.text : PersonalData.maskDigitRuns($0.text)
+                    let text = $0.text(in: analysis.normalized)
+                    return hidden($0.originalRange)
+                        ? "***" : personalData.reveal ? text : PersonalData.maskDigitRuns(text)
                 }
                 .joined(separator: " | "))
         output.write("terms:")

@@ -35,7 +35,8 @@ struct LexiconSuggestCommand: ParsableCommand {
             for item in items {
                 let analysis = analyzer.analyze(item.text)
                 suggester.add(
-                    gold: item.primary, tokens: analysis.tokens, missed: analysis.classification.subtype != item.primary
+                    gold: item.primary, normalized: analysis.normalized, tokens: analysis.tokens,
+                    missed: analysis.classification.subtype != item.primary
                 )
             }
         }

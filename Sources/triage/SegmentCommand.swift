@@ -47,12 +47,15 @@ struct SegmentCommand: ParsableCommand {
         let output = OutputWriter()
         for source in try input.readInputs() {
             for (index, line) in source.lines.enumerated() {
-                let tokens = segmenter.segment(normalizer.normalize(String(line)))
+                let normalized = normalizer.normalize(String(line))
+                let tokens = segmenter.segment(normalized)
                 if json {
                     try output.writeJSON(
-                        SegmentedLine(file: source.name, line: index + 1, tokens: tokens.map(TokenRecord.init)))
+                        SegmentedLine(
+                            file: source.name, line: index + 1, tokens: tokens.map { TokenRecord($0, in: normalized) }))
                 } else {
-                    output.write(tokens.filter { $0.kind != .space }.map(\.text).joined(separator: " "))
+                    output.write(
+                        tokens.filter { $0.kind != .space }.map { $0.text(in: normalized) }.joined(separator: " "))
                 }
             }
         }
@@ -97,8 +100,8 @@ struct SegmentCommand: ParsableCommand {
         let normalizedEnd: Int
         let source: Token.Source
 
-        init(_ token: Token) {
-            text = token.text
+        init(_ token: Token, in normalized: NormalizedText) {
+            text = token.text(in: normalized)
             kind = token.kind
             start = token.originalRange.lowerBound
             end = token.originalRange.upperBound

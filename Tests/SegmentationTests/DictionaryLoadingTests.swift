@@ -54,7 +54,7 @@ func badTermFilesNameFileAndLine(contents: String, line: Int, reason: String) th
     var score = BoundaryScore()
     let gold = GoldSentence(tokens: ["临泉县", "治超站", "罚款"], line: 1)  // boundaries at 3 and 6
     let tokens = [(0..<2), (2..<6), (6..<8)].map {
-        Token(text: "", kind: .han, range: $0, originalRange: $0, source: .icu)
+        Token(kind: .han, range: $0, originalRange: $0, source: .icu)
     }
     score.add(gold: gold, tokens: tokens)  // predicted 2 and 6
     #expect(score.correct == 1)

@@ -58,10 +58,11 @@ final class RuleMatcher {
         var wordAtEnd = [Int32](repeating: -1, count: count + 1)
         var breaks: [Int] = []
         var word: Int32 = -1
+        func isNewline(_ token: Token) -> Bool { token.range.count == 1 && scalars[token.range.lowerBound] == "\n" }
         for token in tokens {
             if token.isWord {
                 word += 1
-            } else if token.kind == .punctuation || token.text == "\n" {
+            } else if token.kind == .punctuation || isNewline(token) {
                 breaks.append(token.range.lowerBound)
             }
             wordAtStart[token.range.lowerBound] = token.isWord ? word : max(0, word + 1)

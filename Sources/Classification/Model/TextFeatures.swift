@@ -13,7 +13,7 @@ public struct TextFeatures: Sendable {
         var ranges: [FeatureName: Range<Int>] = [:]
         let table = CharacterTable.shared
         for token in tokens where token.kind == .han || token.kind == .latin {
-            let key = FeatureName("w:" + token.text)
+            let key = FeatureName("w:" + token.text(in: normalized))
             if ranges[key] == nil { ranges[key] = token.range }
         }
         let scalars = normalized.scalars
