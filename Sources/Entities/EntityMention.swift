@@ -59,7 +59,19 @@ public struct Entities: Sendable, Equatable {
 
     /// The values of the mentions of a kind, without repeats, in text order.
     public func values(_ kind: EntityKind) -> [String] {
-        var seen = Set<String>()
-        return mentions.filter { $0.kind == kind && seen.insert($0.value).inserted }.map(\.value)
+        var values: [String] = []
+        // A kind has a value or two in most clues: repeats are looked for in the values themselves, and through a
+        // set only once there are many (a set hashed every value, for every kind of every clue).
+        var seen: Set<String>? = nil
+        for mention in mentions where mention.kind == kind {
+            if values.count < 8 {
+                if values.contains(mention.value) { continue }
+            } else {
+                if seen == nil { seen = Set(values) }
+                guard seen!.insert(mention.value).inserted else { continue }
+            }
+            values.append(mention.value)
+        }
+        return values
     }
 }

@@ -166,7 +166,7 @@ public struct ClueRecord: Sendable, Equatable {
         json.openObject("entities")
         json.write("county", entities.county)
         json.write("unit", unitOfCounty)
-        let lists: [(String, EntityKind)] = [
+        let lists: [(StaticString, EntityKind)] = [
             ("plates", .plate), ("phones", .phone), ("id_numbers", .idNumber), ("badges", .badge), ("dates", .date),
             ("times", .time), ("bodies", .body), ("places", .place), ("names", .name),
         ]
