@@ -47,8 +47,9 @@ public struct EntityExtractor: Sendable {
     {
         let scalars = normalized.scalars
         var found: [(EntityKind, Range<Int>, String)] = []
-        found += NumberScanner.scan(scalars, badgeCues: badgeCues)
-        found += PlateScanner.scan(scalars)
+        // Phone, ID and badge numbers start with a digit, plates hold a Latin letter: most clues have neither.
+        if scalars.contains(where: \.isDigit) { found += NumberScanner.scan(scalars, badgeCues: badgeCues) }
+        if scalars.contains(where: \.isLatinLetter) { found += PlateScanner.scan(scalars) }
         found += DateScanner.scan(scalars, received: { EntityExtractor.day(of: receivedAt) })
         let taken = found.map(\.1)
         let boundary = EntityExtractor.boundaries(tokens, count: scalars.count)
@@ -121,12 +122,21 @@ public struct EntityExtractor: Sendable {
         return found
     }
 
+    /// Words that may follow a surname in place of a given name.
+    private static let honorifics = ["先生", "女士", "师傅", "大爷", "阿姨"]
+    /// Characters that end a name.
+    private static let nameStops: Set<Unicode.Scalar> = [
+        "在", "是", "的", "反", "说", "称", "从", "于", "因", "，", ",", "。", ":", " ", "来",
+    ]
+
     /// A complainant's name: a surname and one or two more characters right after a cue word (我叫, 来电人 …).
     private func names(_ scalars: [Unicode.Scalar]) -> [(EntityKind, Range<Int>, String)] {
         var found: [(EntityKind, Range<Int>, String)] = []
-        let honorifics = ["先生", "女士", "师傅", "大爷", "阿姨"]
-        let stops: Set<Unicode.Scalar> = ["在", "是", "的", "反", "说", "称", "从", "于", "因", "，", ",", "。", ":", " ", "来"]
-        for position in scalars.indices where nameCues.starts.contains(scalars[position]) {
+        let cueStarts = nameCues.starts
+        guard scalars.contains(where: { cueStarts.contains($0) }) else { return found }
+        let honorifics = EntityExtractor.honorifics
+        let stops = EntityExtractor.nameStops
+        for position in scalars.indices where cueStarts.contains(scalars[position]) {
             for cue in nameCues.words where scalars.hasPrefix(cue, at: position) {
                 var start = position + cue.unicodeScalars.count
                 while start < scalars.count && (scalars[start] == ":" || scalars[start] == " ") { start += 1 }

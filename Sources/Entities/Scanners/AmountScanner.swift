@@ -1,9 +1,34 @@
 /// Finds sums of money and normalises them to yuan: 2000元, 1.5万元, 两千块, 三万多, 一千五, 3000块钱, 5千.
 struct AmountScanner {
-    static let chineseDigits: [Unicode.Scalar: Int] = [
-        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-    static let chineseUnits: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000]
+    /// The value of a Chinese digit (零 … 九, 两), nil for anything else. A switch, not a dictionary: it is asked for
+    /// every character of every clue, and hashing a character cost more than the rest of the scan.
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "零", "〇": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
+
+    /// The value of a Chinese unit (十, 百, 千, 万, 亿), nil for anything else.
+    static func unitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "十": 10
+        case "百": 100
+        case "千": 1000
+        case "万": 10_000
+        case "亿": 100_000_000
+        default: nil
+        }
+    }
     static let currency: [String] = ["块钱", "元钱", "元", "块"]
 
     /// A candidate sum: its range in the normalised text and its value in yuan.
@@ -27,7 +52,7 @@ struct AmountScanner {
                 while index < scalars.count && (scalars[index].isAlphanumeric || scalars[index] == ".") { index += 1 }
                 continue
             }
-            if chineseDigits[scalars[index]] != nil || scalars[index] == "十",
+            if digitValue(scalars[index]) != nil || scalars[index] == "十",
                 let candidate = chinese(scalars, from: index)
             {
                 found.append(candidate)
@@ -48,7 +73,7 @@ struct AmountScanner {
             end += 1
         }
         guard var value = Double(text), end - start <= 12 else { return nil }
-        if end < scalars.count, let unit = chineseUnits[scalars[end]], unit >= 1000 {
+        if end < scalars.count, let unit = unitValue(scalars[end]), unit >= 1000 {
             value *= Double(unit)
             end += 1
             if end < scalars.count && scalars[end] == "多" { end += 1 }
@@ -62,17 +87,17 @@ struct AmountScanner {
     /// 两千块, 三万多, 一千五, 五百元, 十万.
     private static func chinese(_ scalars: [Unicode.Scalar], from start: Int) -> Candidate? {
         var end = start
-        while end < scalars.count && (chineseDigits[scalars[end]] != nil || chineseUnits[scalars[end]] != nil) {
+        while end < scalars.count && (digitValue(scalars[end]) != nil || unitValue(scalars[end]) != nil) {
             end += 1
         }
         let numeral = Array(scalars[start..<end])
-        guard numeral.contains(where: { chineseUnits[$0] != nil }) || numeral.count >= 1 else { return nil }
+        guard numeral.contains(where: { unitValue($0) != nil }) || numeral.count >= 1 else { return nil }
         guard let value = parseChinese(numeral) else { return nil }
         var stop = end
         if stop < scalars.count && (scalars[stop] == "多" || scalars[stop] == "来") { stop += 1 }
         let currencyStop = currencyEnd(scalars, from: stop)
         // Without 元/块, only a numeral with a unit (三万多, 一千五) is a candidate; a bare 三 is not.
-        guard currencyStop != nil || numeral.contains(where: { chineseUnits[$0] != nil }) else { return nil }
+        guard currencyStop != nil || numeral.contains(where: { unitValue($0) != nil }) else { return nil }
         guard value >= 1 else { return nil }
         return Candidate(range: start..<(currencyStop ?? stop), yuan: value, hasCurrency: currencyStop != nil)
     }
@@ -89,10 +114,10 @@ struct AmountScanner {
         var digit: Double?
         var lastUnit = 1.0
         for scalar in numeral {
-            if let value = chineseDigits[scalar] {
+            if let value = digitValue(scalar) {
                 if digit != nil { return nil }  // 三五: not a number we read
                 digit = Double(value)
-            } else if let unit = chineseUnits[scalar] {
+            } else if let unit = unitValue(scalar) {
                 let unitValue = Double(unit)
                 if unit >= 10_000 {
                     section += digit ?? 0

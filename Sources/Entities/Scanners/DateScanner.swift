@@ -23,6 +23,7 @@ struct DateScanner {
         var found: [(EntityKind, Range<Int>, String)] = []
         var index = 0
         let calendar = DateScanner.calendar
+        let starts = DateScanner.starts  // read once: a static is checked for initialisation at every read
         lazy var received = day()
         lazy var receivedDate = received.flatMap { calendar.date(from: $0) }
         func iso(_ date: Date) -> String {
