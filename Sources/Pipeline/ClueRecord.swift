@@ -34,8 +34,11 @@ public struct ClueRecord: Sendable, Equatable {
     /// The unit covering the clue's county, if it has one.
     public let unitOfCounty: String?
 
-    /// Builds the record of an analysed clue.
-    public init(input: ClueInput, analysis: Analyzer.Analysis, lexicons: LexiconSet, revealingPersonalData: Bool) {
+    /// Builds the record of an analysed clue. The lexicons are borrowed: an initialiser's arguments are otherwise
+    /// passed owned, and copying the set retained and released each of its many references for every record.
+    public init(
+        input: ClueInput, analysis: Analyzer.Analysis, lexicons: borrowing LexiconSet, revealingPersonalData: Bool
+    ) {
         let classification = analysis.classification
         let taxonomy = lexicons.taxonomy
         id = input.id
