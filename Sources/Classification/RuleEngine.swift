@@ -141,6 +141,7 @@ public final class RuleEngine {
         candidates.sort()
 
         var outcomes: [RuleOutcome] = []
+        var parts: [TermMatch] = []  // an anchor and the clauses' hits, reused from try to try
         var previous = -1
         for index in candidates where index != previous {
             previous = index
@@ -156,7 +157,8 @@ public final class RuleEngine {
                     if firstAnchor == nil { firstAnchor = anchor }
                     guard anchor.counts else { continue }
                     if firstLive == nil { firstLive = anchor }
-                    var parts = [anchor]
+                    parts.removeAll(keepingCapacity: true)
+                    parts.append(anchor)
                     for clause in clauseShapes[shape.clauses] {
                         guard
                             let hit = occurrences.firstCounting(
