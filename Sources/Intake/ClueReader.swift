@@ -114,6 +114,8 @@ public enum ClueReader {
     /// Why a clue's text cannot be registered, if it cannot.
     static func problem(with text: String) -> String? {
         if text.allSatisfy(\.isWhitespace) { return "the clue has no text" }
+        // A text of no more UTF-8 bytes than the limit has no more scalars either: they are counted only beyond it.
+        guard text.utf8.count > maximumTextLength else { return nil }
         let length = text.unicodeScalars.count
         if length > maximumTextLength {
             return "the text is \(length) characters long; the limit is \(maximumTextLength)"
