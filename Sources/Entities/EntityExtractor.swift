@@ -133,7 +133,6 @@ public struct EntityExtractor: Sendable {
     private func names(_ scalars: [Unicode.Scalar]) -> [(EntityKind, Range<Int>, String)] {
         var found: [(EntityKind, Range<Int>, String)] = []
         let cueStarts = nameCues.starts
-        guard scalars.contains(where: { cueStarts.contains($0) }) else { return found }
         let honorifics = EntityExtractor.honorifics
         let stops = EntityExtractor.nameStops
         for position in scalars.indices where cueStarts.contains(scalars[position]) {
