@@ -32,14 +32,7 @@ public final class Segmenter {
         words.reserveCapacity(ends.count + ends.count / 8)
         var wordStart = 0
         var pauses = text.pauses[...]
-        for (end, status) in zip(ends, statuses) {
-            // A pause (a space removed between two words) is a boundary ICU could not see.
-            while let pause = pauses.first, pause < end {
-                pauses.removeFirst()
-                guard pause > wordStart else { continue }
-                words.append((pause, kind(of: scalars[wordStart..<pause], status: status), .icu))
-                wordStart = pause
-            }
+        func appendWord(endingAt end: Int, status: Int32) {
             let kind = kind(of: scalars[wordStart..<end], status: status)
             if kind == .han, end - wordStart >= 2,
                 let cut = dictionary.detachment.cut(scalars[wordStart..<end], text: { text.text(in: wordStart..<end) })
@@ -50,6 +43,14 @@ public final class Segmenter {
                 words.append((end, kind, .icu))
             }
             wordStart = end
+        }
+        for (end, status) in zip(ends, statuses) {
+            // A pause (a space removed between two words) is a boundary ICU could not see.
+            while let pause = pauses.first, pause < end {
+                pauses.removeFirst()
+                if pause > wordStart { appendWord(endingAt: pause, status: status) }
+            }
+            appendWord(endingAt: end, status: status)
         }
         var isBoundary = [Bool](repeating: false, count: scalars.count + 1)
         isBoundary[0] = true

@@ -160,7 +160,7 @@ public struct Normalizer: Sendable {
         let scalars = output.scalars
         let count = scalars.count
         var remove = [Bool](repeating: false, count: count)
-        var pauseAfter = [Bool](repeating: false, count: count)
+        var pauseAfter: [Int] = []  // positions after which a pause falls, ascending
         var anyRemoved = false
         func hanRun(endingAt last: Int) -> Int {
             var first = last
@@ -198,15 +198,19 @@ public struct Normalizer: Sendable {
                 anyRemoved = true
                 if !symbolChain && hanRun(endingAt: run.lowerBound - 1) >= 2 && hanRun(startingAt: run.upperBound) >= 2
                 {
-                    pauseAfter[run.upperBound - 1] = true
+                    pauseAfter.append(run.upperBound - 1)
                 }
             }
             index = max(current, index + 1)
         }
         guard anyRemoved else { return }
         var kept = Output(capacity: count)
+        var pauses = pauseAfter[...]
         for position in 0..<count {
-            if pauseAfter[position] { kept.pauses.append(kept.scalars.count) }
+            if pauses.first == position {
+                pauses.removeFirst()
+                kept.pauses.append(kept.scalars.count)
+            }
             guard !remove[position] else { continue }
             kept.append(scalars[position], from: Int(output.starts[position]), to: Int(output.ends[position]))
         }

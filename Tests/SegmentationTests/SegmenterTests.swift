@@ -47,6 +47,12 @@ func termIsOneTokenInContext(term: String) throws {
     #expect(try words("遇到钓鱼 执法了").contains("钓鱼执法"))
 }
 
+@Test func bothPiecesOfAWordSplitAtAPauseAreCutTheSameWay() throws {
+    // ICU reads 三天 三夜 as one word; the piece before the pause gets the numeral cut (三 | 天) as any word does.
+    let tokens = try words("熬了三天 三夜")
+    #expect(tokens.suffix(3) == ["三", "天", "三夜"])
+}
+
 @Test func icuAloneSplitsTheseTerms() throws {
     let alone = try words("临泉县治超站", dictionary: DomainDictionary())
     #expect(!alone.contains("临泉县"))
